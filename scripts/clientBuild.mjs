@@ -1,0 +1,38 @@
+// Builds the client with Vite when dist/client is missing or older than any client or shared source file.
+// Used by `npm start` and by the test global setup, so neither serves a stale build.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const marker = join(root, 'dist/client/index.html');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
+    else newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+export function clientBuildIsStale() {
+  if (!existsSync(marker)) return true;
+  const built = statSync(marker).mtimeMs;
+  const sources = Math.max(
+    newestMtime(join(root, 'client')),
+    newestMtime(join(root, 'shared')),
+    statSync(join(root, 'vite.config.ts')).mtimeMs,
+    statSync(join(root, 'package.json')).mtimeMs,
+  );
+  return sources > built;
+}
+
+export async function buildClientIfNeeded({ quiet = false } = {}) {
+  if (!clientBuildIsStale()) return false;
+  if (!quiet) console.log('[mantelkaart] building the client (dist/client)…');
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  return true;
+}

@@ -1,0 +1,39 @@
+/**
+ * What the server needs from storage. LevelDB (embedded, the default) implements it; a server-grade engine
+ * (PostgreSQL, …) can replace it later without touching rooms or connections.
+ *
+ * Names are document names as the server uses them: `<room>` and `<room>.private`.
+ */
+export interface StoredDoc {
+  /** Updates in the order they were appended, starting with the compacted state if there is one. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update returned; pass it to compact() so later appends are kept. */
+  lastSeq: number;
+  /** Records that could not be read (damaged on disk) and were skipped; each names its key and why. */
+  skipped: { key: string; reason: string }[];
+}
+
+export interface DocStore {
+  /** Reads everything stored for one document. Unknown names give an empty result. */
+  load(name: string): Promise<StoredDoc>;
+  /**
+   * Appends updates durably: when the promise resolves, the updates survive a kill -9 of the process.
+   * Concurrent calls are batched into one write where possible; order of appends is preserved.
+   */
+  append(name: string, updates: Uint8Array[]): Promise<void>;
+  /** Replaces everything up to and including `upToSeq` with one merged state; later appends are kept. */
+  compact(name: string, state: Uint8Array, upToSeq: number): Promise<void>;
+  /** Number of update records stored after the last compaction (compaction is triggered when it grows). */
+  pendingCount(name: string): Promise<number>;
+  /** Removes every record of the document. */
+  delete(name: string): Promise<void>;
+  /** Names of every stored document. */
+  list(): Promise<string[]>;
+  /** Small key/value records for server metadata (room titles, link generations, …), JSON-serialisable. */
+  getMeta<T>(key: string): Promise<T | undefined>;
+  putMeta<T>(key: string, value: T): Promise<void>;
+  deleteMeta(key: string): Promise<void>;
+  listMeta(prefix: string): Promise<{ key: string; value: unknown }[]>;
+  /** Waits for pending writes and closes the store. */
+  close(): Promise<void>;
+}
