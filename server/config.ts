@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+
+/**
+ * Every server setting, read once from the environment at start. An invalid value stops the server with a
+ * message that names the variable and what it accepts, instead of running with a surprise.
+ */
+export type StorageKind = 'leveldb' | 'memory';
+
+export interface Limits {
+  /** Largest WebSocket frame (ws maxPayload); bigger frames close the socket with 1009. */
+  maxFrameBytes: number;
+  /** Largest JSON body on the API (413 above it). */
+  maxBodyBytes: number;
+  /** Longest request URL, query string included (414 above it). */
+  maxUrlBytes: number;
+  /** Largest awareness (presence) update one socket may send. */
+  awarenessMaxBytes: number;
+  /** Awareness updates per second a view socket may send; more are dropped. */
+  awarenessPerSecondView: number;
+  /** Awareness updates per second an edit or owner socket may send (cursors move often). */
+  awarenessPerSecondEdit: number;
+  /** Room creations per IP per window. */
+  createPerWindow: number;
+  createWindowSeconds: number;
+  /** Update records after which a document's log is compacted into one state. */
+  compactAfterUpdates: number;
+  /** A room with no sockets is flushed and unloaded after this many seconds. */
+  roomIdleSeconds: number;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** From SECRET; when absent a secret is generated into DATA_DIR/secret on first start. */
+  secret: string | undefined;
+  createToken: string | undefined;
+  /** Base for share links; when absent it is derived from the request's Host header. */
+  publicUrl: string | undefined;
+  storage: StorageKind;
+  limits: Limits;
+  /** Test aid only: delays every document load so tests can prove that nobody syncs before it completes. */
+  testLoadDelayMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`CONFIG_INVALID ${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function present(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `expected a whole number between ${min} and ${max}, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `expected a whole number between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function publicUrl(env: Env): string | undefined {
+  const raw = present(env, 'PUBLIC_URL');
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `expected an absolute http(s) URL such as https://kaart.example.nl, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('PUBLIC_URL', 'expected an http:// or https:// URL');
+  if (url.search || url.hash) throw new ConfigError('PUBLIC_URL', 'expected a URL without query or fragment');
+  return url.href.replace(/\/+$/, '');
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const host = present(env, 'HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) throw new ConfigError('HOST', `expected an address such as 127.0.0.1 or 0.0.0.0, got "${host}"`);
+  const secret = present(env, 'SECRET');
+  if (secret !== undefined && secret.length < 32) throw new ConfigError('SECRET', 'expected at least 32 characters (for example `openssl rand -hex 32`)');
+  const createToken = present(env, 'CREATE_TOKEN');
+  if (createToken !== undefined && createToken.length < 8) throw new ConfigError('CREATE_TOKEN', 'expected at least 8 characters');
+  const storage = present(env, 'STORAGE') ?? 'leveldb';
+  if (storage !== 'leveldb' && storage !== 'memory') throw new ConfigError('STORAGE', `expected "leveldb" or "memory", got "${storage}"`);
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host,
+    dataDir: resolve(present(env, 'DATA_DIR') ?? './data'),
+    secret,
+    createToken,
+    publicUrl: publicUrl(env),
+    storage,
+    limits: {
+      maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+      maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 64 * 1024, 256, 16 * 1024 * 1024),
+      maxUrlBytes: integer(env, 'MAX_URL_BYTES', 4096, 256, 65536),
+      awarenessMaxBytes: integer(env, 'AWARENESS_MAX_BYTES', 32 * 1024, 256, 1024 * 1024),
+      awarenessPerSecondView: integer(env, 'AWARENESS_PER_SECOND_VIEW', 20, 1, 1000),
+      awarenessPerSecondEdit: integer(env, 'AWARENESS_PER_SECOND_EDIT', 60, 1, 1000),
+      createPerWindow: integer(env, 'CREATE_LIMIT', 30, 1, 1_000_000),
+      createWindowSeconds: integer(env, 'CREATE_LIMIT_WINDOW_SECONDS', 600, 1, 86_400),
+      compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 10, 1_000_000),
+      roomIdleSeconds: integer(env, 'ROOM_IDLE_SECONDS', 30, 0, 86_400),
+    },
+    testLoadDelayMs: integer(env, 'TEST_LOAD_DELAY_MS', 0, 0, 60_000),
+  };
+}

@@ -1,0 +1,88 @@
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig, type Config } from './config';
+import { resolveSecret } from './secret';
+import { openStore } from './storage/openStore';
+import { TokenSigner } from './auth';
+import { Rooms } from './rooms';
+import { SocketGate } from './upgrade';
+import { createHttpServer } from './http';
+import { RateLimiter } from './rateLimit';
+import { CLOSE_GOING_AWAY } from './connection';
+import { errorText, log, logError } from './log';
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
+
+async function main(config: Config): Promise<void> {
+  const secret = resolveSecret(config.dataDir, config.secret);
+  const store = await openStore(config.storage, join(config.dataDir, 'db'));
+  const rooms = new Rooms(store, {
+    compactAfterUpdates: config.limits.compactAfterUpdates,
+    roomIdleSeconds: config.limits.roomIdleSeconds,
+    testLoadDelayMs: config.testLoadDelayMs,
+  });
+  const signer = new TokenSigner(secret);
+  const gate = new SocketGate({ store, signer, rooms, limits: config.limits });
+  let port = config.port;
+  const server = createHttpServer({
+    api: {
+      config,
+      store,
+      rooms,
+      signer,
+      createLimiter: new RateLimiter(config.limits.createPerWindow, config.limits.createWindowSeconds * 1000),
+      port: () => port,
+    },
+    gate,
+    clientDir: join(repoRoot, 'dist/client'),
+    maxUrlBytes: config.limits.maxUrlBytes,
+  });
+
+  await new Promise<void>((res, rej) => {
+    server.once('error', rej);
+    server.listen(config.port, config.host, () => res());
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  // Tests read the port from this line (PORT=0 picks a free one).
+  log('SERVER_LISTENING', { url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`, port, storage: config.storage, data: config.dataDir });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('SERVER_STOPPING', { signal });
+    // Hard stop if flushing hangs: better a quick exit than a process that never ends.
+    setTimeout(() => {
+      logError('SERVER_STOP_TIMEOUT');
+      process.exit(1);
+    }, 10_000).unref();
+    server.close();
+    gate.closeAll(CLOSE_GOING_AWAY, 'server stopping');
+    server.closeAllConnections();
+    try {
+      await rooms.closeAll();
+      await store.close();
+      log('SERVER_STOPPED');
+      process.exit(0);
+    } catch (err) {
+      logError('SERVER_STOP_FAILED', { error: errorText(err) });
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (err) {
+  process.stderr.write((err instanceof ConfigError ? err.message : errorText(err)) + '\n');
+  process.exit(2);
+}
+main(config).catch((err: unknown) => {
+  logError('SERVER_START_FAILED', { error: errorText(err) });
+  process.exit(1);
+});

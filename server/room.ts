@@ -1,0 +1,244 @@
+import * as Y from 'yjs';
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { DocStore } from './storage/DocStore';
+import type { Role } from '../shared/protocol/roles';
+import { encodeAwarenessFrame, encodeSyncUpdate } from '../shared/protocol/frame';
+import { migrateMapDoc } from '../shared/model/migrate';
+import { errorText, log, logError } from './log';
+
+/** A socket as a room sees it: something to send frames to and, when it must go, to close. */
+export interface RoomPeer {
+  readonly role: Role;
+  readonly generation: number;
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomOptions {
+  compactAfterUpdates: number;
+  /** Whether this is a map document (migrated on load) rather than a `.private` one. */
+  isMapDoc: boolean;
+  testLoadDelayMs: number;
+}
+
+interface Pending {
+  update: Uint8Array;
+  origin: RoomPeer | null;
+  resolve(): void;
+  reject(err: unknown): void;
+}
+
+/** Transaction origin of updates the room applies after they are stored. */
+const STORED = Symbol('stored');
+
+/** Runs `mutate` on `doc` and returns what it changed as one update, or null when nothing changed. */
+export function captureUpdate(doc: Y.Doc, mutate: (doc: Y.Doc) => void): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  const onUpdate = (u: Uint8Array) => parts.push(u);
+  doc.on('update', onUpdate);
+  try {
+    mutate(doc);
+  } finally {
+    doc.off('update', onUpdate);
+  }
+  return parts.length === 0 ? null : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+}
+
+/**
+ * One document (`<room>` or `<room>.private`) in memory: its Y.Doc, its awareness and its sockets.
+ *
+ * Two guarantees live here. Nobody is synced before the stored state is fully loaded (`ready`). And an update
+ * reaches the Y.Doc, and so anyone else, only after storage has durably appended it: updates go through one
+ * serial queue per document, and while one append is in flight the next updates gather into one batch.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  readonly peers = new Set<RoomPeer>();
+  /** Awareness client ids and the socket that controls each, so nobody speaks for someone else's presence. */
+  readonly awarenessOwners = new Map<number, RoomPeer>();
+  readonly ready: Promise<void>;
+  /** Leases keep an idle room loaded while the API works on it. */
+  leases = 0;
+
+  private queue: Pending[] = [];
+  private pumping: Promise<void> | null = null;
+  private compactWaiters: { resolve(): void; reject(err: unknown): void }[] = [];
+  private uncompacted = 0;
+  private closed = false;
+
+  constructor(readonly name: string, private readonly store: DocStore, private readonly options: RoomOptions) {
+    this.awareness = new Awareness(this.doc);
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array) => this.broadcast(encodeSyncUpdate(update)));
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const changed = added.concat(updated, removed);
+      // Sent back to the sender too: y-websocket clients treat a long silence as a dead connection.
+      this.broadcast(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, changed)));
+    });
+    this.ready = this.load();
+    // Callers await `ready`; this only keeps a failed load from counting as an unhandled rejection.
+    this.ready.catch(() => {});
+  }
+
+  private async load(): Promise<void> {
+    if (this.options.testLoadDelayMs > 0) await new Promise((r) => setTimeout(r, this.options.testLoadDelayMs));
+    const stored = await this.store.load(this.name);
+    for (const s of stored.skipped) logError('STORE_RECORD_SKIPPED', { doc: this.name, key: s.key, reason: s.reason });
+    this.doc.transact(() => {
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(this.doc, update);
+        } catch (err) {
+          logError('STORE_UPDATE_UNREADABLE', { doc: this.name, error: errorText(err) });
+        }
+      }
+    }, STORED);
+    this.uncompacted = stored.updates.length;
+    if (this.options.isMapDoc) {
+      let result: ReturnType<typeof migrateMapDoc> | undefined;
+      const update = captureUpdate(this.doc, (doc) => {
+        result = migrateMapDoc(doc);
+      });
+      // Stored before anyone is synced, so every client sees the migrated document or nothing.
+      if (update) {
+        await this.store.append(this.name, [update]);
+        this.uncompacted++;
+      }
+      if (result?.status === 'migrated') log('ROOM_MIGRATED', { doc: this.name, from: result.from, to: result.to });
+      if (result?.status === 'newer') logError('ROOM_SCHEMA_NEWER', { doc: this.name, version: result.version });
+    }
+  }
+
+  /** Sends one encoded frame to every socket: encoded once, the same buffer for all. */
+  broadcast(frame: Uint8Array): void {
+    for (const peer of this.peers) peer.send(frame);
+  }
+
+  /**
+   * Stores an update and then applies and relays it. Resolves once it is stored and applied; rejects when
+   * storage failed, in which case the sending socket is closed so its client re-sends on reconnect.
+   */
+  submit(update: Uint8Array, origin: RoomPeer | null): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('ROOM_CLOSED'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ update, origin, resolve, reject });
+      this.kick();
+    });
+  }
+
+  /** Applies a server-side change (API) through the same store-then-relay path as a client's update. */
+  async change(mutate: (doc: Y.Doc) => void): Promise<void> {
+    await this.ready;
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    const update = captureUpdate(scratch, mutate);
+    scratch.destroy();
+    if (update) await this.submit(update, null);
+  }
+
+  /** Compacts the stored log into the current state now (after the updates queued so far). */
+  compactNow(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.compactWaiters.push({ resolve, reject });
+      this.kick();
+    });
+  }
+
+  /** Resolves once every queued update is stored and applied. */
+  async flush(): Promise<void> {
+    while (this.pumping) await this.pumping;
+  }
+
+  private kick(): void {
+    if (this.pumping) return;
+    this.pumping = this.pump().finally(() => {
+      this.pumping = null;
+      // Anything queued during the last await of the loop is picked up here.
+      if (this.queue.length > 0 || this.compactWaiters.length > 0) this.kick();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    try {
+      await this.ready;
+    } catch (err) {
+      for (const p of this.queue.splice(0)) p.reject(err);
+      for (const w of this.compactWaiters.splice(0)) w.reject(err);
+      return;
+    }
+    while (this.queue.length > 0 || this.compactWaiters.length > 0) {
+      if (this.queue.length > 0) await this.writeBatch(this.queue.splice(0));
+      if (this.compactWaiters.length > 0 || this.uncompacted >= this.options.compactAfterUpdates) {
+        const waiters = this.compactWaiters.splice(0);
+        try {
+          await this.compactStored();
+          for (const w of waiters) w.resolve();
+        } catch (err) {
+          logError('STORE_COMPACT_FAILED', { doc: this.name, error: errorText(err) });
+          for (const w of waiters) w.reject(err);
+        }
+      }
+    }
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    try {
+      await this.store.append(this.name, batch.map((p) => p.update));
+    } catch (err) {
+      logError('STORE_APPEND_FAILED', { doc: this.name, updates: batch.length, error: errorText(err) });
+      for (const p of batch) {
+        p.reject(err);
+        p.origin?.close(1011, 'storage failure');
+      }
+      return;
+    }
+    this.uncompacted += batch.length;
+    // One transaction for the batch: one 'update' event, so one relayed frame however many updates it held.
+    this.doc.transact(() => {
+      for (const p of batch) {
+        try {
+          Y.applyUpdate(this.doc, p.update, STORED);
+        } catch (err) {
+          logError('ROOM_UPDATE_APPLY_FAILED', { doc: this.name, error: errorText(err) });
+        }
+      }
+    }, STORED);
+    for (const p of batch) p.resolve();
+  }
+
+  // Runs inside the pump, so no append is in flight: the doc holds exactly what storage holds.
+  private async compactStored(): Promise<void> {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    const { lastSeq } = await this.store.load(this.name);
+    await this.store.compact(this.name, state, lastSeq);
+    this.uncompacted = 0;
+    log('STORE_COMPACTED', { doc: this.name, bytes: state.length, upToSeq: lastSeq });
+  }
+
+  /** Removes a socket and the presence it controlled. */
+  leave(peer: RoomPeer): void {
+    this.peers.delete(peer);
+    const ids: number[] = [];
+    for (const [id, owner] of this.awarenessOwners) if (owner === peer) ids.push(id);
+    for (const id of ids) this.awarenessOwners.delete(id);
+    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, peer);
+  }
+
+  /** Stores everything queued, compacts when anything is uncompacted, and frees the document. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.ready;
+      await this.flush();
+      if (this.uncompacted > 1) await this.compactStored();
+    } catch (err) {
+      logError('ROOM_CLOSE_FLUSH_FAILED', { doc: this.name, error: errorText(err) });
+    } finally {
+      this.awareness.destroy();
+      this.doc.destroy();
+    }
+  }
+}

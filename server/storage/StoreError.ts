@@ -1,0 +1,19 @@
+/** Stable codes for storage failures; logs carry the code, people see the message. */
+export type StoreErrorCode =
+  | 'STORE_CLOSED'
+  | 'STORE_LOCKED'
+  | 'STORE_OPEN_FAILED'
+  | 'STORE_COMPACT_STALE'
+  | 'STORE_META_NOT_JSON'
+  | 'STORE_BACKUP_INVALID';
+
+/** A storage failure with a stable code, so the server can log and react without parsing messages. */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(`${code}: ${message}`, options);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
