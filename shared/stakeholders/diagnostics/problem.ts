@@ -1,0 +1,33 @@
+import type { LocalizedText } from '../../model/fields';
+import type { MapSnapshot } from '../../model/schema';
+import type { MonthPeriod } from '../months';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface QuickFix {
+  title: LocalizedText;
+  /** One of STAKEHOLDER_COMMANDS. */
+  command: string;
+  args: JsonValue;
+}
+
+/** One thing the Problems view shows: plain Dutch that says what to do, and where on the map it is. */
+export interface Problem {
+  /** Stable, for logs, tests and filters, e.g. 'keyfigure.overCapacity'. */
+  code: string;
+  severity: Severity;
+  message: LocalizedText;
+  nodeIds: string[];
+  recordIds?: string[];
+  quickFixes?: QuickFix[];
+}
+
+export interface DiagnosticOptions {
+  /** The project's period; derived from the map when absent. */
+  period?: MonthPeriod;
+}
+
+/** A rule: a pure function of the map. */
+export type DiagnosticRule = (snapshot: MapSnapshot, options?: DiagnosticOptions) => Problem[];

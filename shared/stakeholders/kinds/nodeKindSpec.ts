@@ -1,0 +1,34 @@
+import type { FieldSchema, LocalizedText } from '../../model/fields';
+import type { StakeholderKindId } from './kindIds';
+
+/** How a node kind looks and which fields its inspector shows; the UI maps this onto the host's contributions. */
+export interface NodeKindSpec {
+  id: StakeholderKindId;
+  title: LocalizedText;
+  pluralTitle: LocalizedText;
+  /** A Lucide icon name (https://lucide.dev), so client and exported images use the same pictogram. */
+  icon: string;
+  /** Fill colour; text on it is dark, so keep it light. */
+  color: string;
+  /** Border colour, darker than `color`, to tell kinds apart when printed in greyscale too. */
+  borderColor: string;
+  shape: 'rounded' | 'pill' | 'circle' | 'hexagon' | 'rectangle' | 'document' | 'frame';
+  defaultSize: { width: number; height: number };
+  fields: FieldSchema[];
+  /** Drawn behind other nodes and not counted as a stakeholder (lanes, quadrants). */
+  background?: boolean;
+}
+
+const HOURS_PER_MONTH = { nl: 'uur/maand', en: 'h/month' };
+const EURO = { nl: '€ per uur', en: '€ per hour' };
+
+/** Shared field declarations, so every party kind spells capacity and contact details the same way. */
+export const commonFields = {
+  languages: (): FieldSchema => ({ key: 'languages', type: 'tags', label: { nl: 'Talen', en: 'Languages' } }),
+  capacity: (description: LocalizedText): FieldSchema => ({
+    key: 'capacityHoursPerMonth', type: 'number', label: { nl: 'Capaciteit', en: 'Capacity' }, unit: HOURS_PER_MONTH, min: 0, step: 1, description,
+  }),
+  hourlyRate: (): FieldSchema => ({ key: 'hourlyRate', type: 'number', label: { nl: 'Uurtarief', en: 'Hourly rate' }, unit: EURO, min: 0, step: 0.5 }),
+  phone: (): FieldSchema => ({ key: 'phone', type: 'phone', label: { nl: 'Telefoon', en: 'Phone' }, private: true }),
+  email: (): FieldSchema => ({ key: 'email', type: 'email', label: { nl: 'E-mail', en: 'E-mail' }, private: true }),
+};
