@@ -1,0 +1,34 @@
+import type * as Y from 'yjs';
+import type { Role } from '../../shared/protocol/roles';
+
+export type ConnectionState = 'connected' | 'connecting' | 'offline' | 'denied';
+
+/** A readable value that announces changes (useSyncExternalStore-shaped). */
+export interface Store<T> {
+  get(): T;
+  subscribe(listener: () => void): () => void;
+}
+
+/** What the host needs from the selection on the canvas (node ids only). */
+export interface SelectionSource extends Store<readonly string[]> {
+  set(nodeIds: string[]): void;
+}
+
+/**
+ * What the host needs from an open map: the documents, the local origin every write must carry (undo tracks it),
+ * undo and redo, the role and live status. The map page adapts its MapSession to this; tests use a plain Y.Doc.
+ */
+export interface HostSession {
+  doc: Y.Doc;
+  /** Null for view links: the server never sends private fields to them. */
+  privateDoc: Y.Doc | null;
+  /** The transaction origin of this person's edits. */
+  origin: unknown;
+  role: Role;
+  undo(): void;
+  redo(): void;
+  connection: Store<ConnectionState>;
+  /** How many other people have the map open. */
+  peers: Store<number>;
+  selection: SelectionSource;
+}

@@ -1,0 +1,342 @@
+/**
+ * The Mantelkaart extension API: everything an extension may use, and nothing else. An extension is a module with
+ * a `manifest` (what it contributes, declared) and `activate(context, api)` (how it behaves, registered); see
+ * ExtensionModule below. Read this file like VS Code's vscode.d.ts.
+ *
+ * Rules of the road:
+ * - every `register*` returns a Disposable: push it into `context.subscriptions` and the host removes it when the
+ *   extension is deactivated;
+ * - the map is read and written only through `api.map` (writes carry the session's local origin, so undo, redo
+ *   and presence keep working); private fields only through `api.map.getPrivateFields` / `setPrivateFields`;
+ * - events are `onDid*` and return a Disposable.
+ */
+import type { ComponentType } from 'react';
+import type { FieldSchema, LocalizedText } from '../../shared/model/fields';
+import type { CollectionRecord, EdgeRecord, FieldValue, MapMeta, MapSnapshot, NodeRecord } from '../../shared/model/schema';
+import type { EdgeInit, EdgePatch, NodeInit, NodePatch } from '../../shared/model/mapDoc';
+import type { Disposable, IDisposable } from '../../shared/plugin/Disposable';
+import type { Event } from '../../shared/plugin/Emitter';
+import type {
+  CollectionContribution,
+  EdgeKindContribution,
+  ExtensionManifest,
+  NodeKindContribution,
+  ResolvedManifest,
+} from '../../shared/plugin/manifest';
+import type { ContextValue } from '../../shared/plugin/whenClause';
+
+export { Disposable, DisposableStore } from '../../shared/plugin/Disposable';
+export { Emitter } from '../../shared/plugin/Emitter';
+export { useApiValue } from './useApiValue';
+export type { IDisposable, Event, ExtensionManifest, ResolvedManifest, LocalizedText, FieldSchema, FieldValue };
+export type { NodeRecord, EdgeRecord, CollectionRecord, MapSnapshot, MapMeta, NodeInit, NodePatch, EdgeInit, EdgePatch };
+export type { NodeKindContribution, EdgeKindContribution, CollectionContribution };
+
+export type Language = 'nl' | 'en';
+
+/** What the host gives `activate`. */
+export interface ExtensionContext {
+  readonly extensionId: string;
+  /** The manifest after the gate: every contribution list present. */
+  readonly manifest: ResolvedManifest;
+  /** Disposed, newest first, when the extension is deactivated. */
+  readonly subscriptions: IDisposable[];
+  /** Small values remembered per browser for this extension (localStorage, namespaced). */
+  readonly storage: ExtensionStorage;
+}
+
+export interface ExtensionStorage {
+  /** A remembered value (outside data: check its shape), or undefined. */
+  get(key: string): unknown;
+  /** Remembers a JSON-serialisable value; `undefined` forgets it. */
+  set(key: string, value: unknown): void;
+}
+
+/** An extension: a manifest for the gate plus the code that registers behaviour. */
+export interface ExtensionModule {
+  /** Checked by `parseManifest` before anything else runs; write it `satisfies ExtensionManifest`. */
+  readonly manifest: unknown;
+  /** Registers behaviour; may be async. A throw is reported with the extension's id and undone. */
+  activate(context: ExtensionContext, api: MantelkaartApi): void | Promise<void>;
+  /** Called before `context.subscriptions` are disposed. */
+  deactivate?(): void | Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The map
+
+/** What changed in one transaction. `local` is true for this person's own edits (including undo and redo). */
+export interface MapChangeEvent {
+  nodes: string[];
+  edges: string[];
+  /** Collections with added, changed or removed records. */
+  collections: string[];
+  meta: boolean;
+  local: boolean;
+}
+
+/** The map document, typed. Writes throw a `map/read-only` error for viewers (hide editing commands with `canEdit`). */
+export interface MapApi {
+  /** Whether this person may change the map (owner or edit link). */
+  readonly canEdit: boolean;
+  /** Whether private fields (phone, e-mail, address) can be read and written here (never on view links). */
+  readonly hasPrivateFields: boolean;
+
+  /** The map's title, template and schema version. */
+  getMeta(): MapMeta;
+  /** Every node, as plain values. */
+  getNodes(): NodeRecord[];
+  /** One node, or undefined when it does not exist (any more). */
+  getNode(id: string): NodeRecord | undefined;
+  /** Every edge, as plain values. */
+  getEdges(): EdgeRecord[];
+  /** One edge, or undefined. */
+  getEdge(id: string): EdgeRecord | undefined;
+  /** The records of a collection (declared in `contributes.collections`). */
+  getRecords(collection: string): CollectionRecord[];
+  /** Everything as plain values in a stable order: what exporters and diagnostics read. */
+  snapshot(): MapSnapshot;
+
+  /** Groups several writes into one transaction: one undo step, one change event. */
+  transact(fn: () => void): void;
+  /** Adds a node (defaults from its kind's `defaultSize`); returns its id. */
+  createNode(init: NodeInit): string;
+  /** Changes position, size, label, kind or pinning. */
+  updateNode(id: string, patch: NodePatch): void;
+  /** Sets fields of a node's data, one key per field so concurrent edits merge; `undefined` removes a field. */
+  setNodeData(id: string, fields: Record<string, FieldValue | undefined>): void;
+  /** Deletes nodes, their edges and their private fields. */
+  deleteNodes(ids: Iterable<string>): void;
+  /** Adds an edge; returns its id. */
+  createEdge(init: EdgeInit): string;
+  /** Changes an edge's kind or label. */
+  updateEdge(id: string, patch: EdgePatch): void;
+  /** Sets fields of an edge's data. */
+  setEdgeData(id: string, fields: Record<string, FieldValue | undefined>): void;
+  /** Deletes edges. */
+  deleteEdges(ids: Iterable<string>): void;
+  /** Adds a record or merges fields into it; returns its id. */
+  putRecord(collection: string, fields: Record<string, FieldValue | undefined>, id?: string): string;
+  /** Deletes records of a collection. */
+  deleteRecords(collection: string, ids: Iterable<string>): void;
+  /** Renames the map. */
+  setTitle(title: string): void;
+
+  /** A node's private fields, or an empty record where private fields are unavailable. */
+  getPrivateFields(nodeId: string): Record<string, FieldValue>;
+  /** Sets private fields; throws `map/private-unavailable` where there is no private document. */
+  setPrivateFields(nodeId: string, fields: Record<string, FieldValue | undefined>): void;
+
+  /** Fires after every change of the map, local or remote. */
+  readonly onDidChangeMap: Event<MapChangeEvent>;
+
+  /** The selected node ids. */
+  getSelection(): string[];
+  /** Selects exactly these nodes. */
+  setSelection(nodeIds: string[]): void;
+  /** Fires when the selection changes. */
+  readonly onDidChangeSelection: Event<{ nodeIds: string[] }>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The canvas
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/** Per-node looks an extension adds on top of the kind's own: used for filter and focus. */
+export interface NodeDecoration {
+  /** Drawn faded; for "focus on this node and its neighbours". */
+  dimmed?: boolean;
+}
+
+export interface CanvasApi {
+  /** Pans and zooms so these nodes are in view; with `select`, selects them too. */
+  revealNodes(nodeIds: string[], options?: { select?: boolean }): void;
+  /** Fits the whole map in view. */
+  fitView(): void;
+  /** The current pan and zoom. */
+  getViewport(): Viewport;
+  /** Pans and zooms. */
+  setViewport(viewport: Viewport): void;
+  /** The centre of what is visible, in map coordinates (where new nodes go). */
+  getCenter(): { x: number; y: number };
+  /** Fires when the viewport changes. */
+  readonly onDidChangeViewport: Event<Viewport>;
+  /**
+   * Replaces this extension's node decorations (dimming for filter and focus); `null` clears them.
+   * Decorations of several extensions combine; all of an extension's disappear on deactivate.
+   */
+  setDecorations(decorations: ReadonlyMap<string, NodeDecoration> | null): void;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Contributions implemented in code
+
+/** Props of a node kind's body: the host draws frame, icon, handles, markers; the body draws the inside. */
+export interface NodeBodyProps {
+  node: NodeRecord;
+  kind: NodeKindContribution;
+  selected: boolean;
+  language: Language;
+}
+
+/** Props of a view component (side bar or panel). */
+export interface ViewProps {
+  viewId: string;
+  language: Language;
+}
+
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+
+/** A way to fix a problem: a command with arguments, offered next to the problem. */
+export interface QuickFix {
+  title: LocalizedText;
+  command: string;
+  args?: unknown[];
+}
+
+/** A problem found in the map. */
+export interface Diagnostic {
+  severity: DiagnosticSeverity;
+  /** Plain words, saying what to do. */
+  message: LocalizedText;
+  /** The nodes it concerns: clicking the problem selects and frames them; they carry a marker. */
+  nodeIds?: string[];
+  /** Stable code, for filtering and tests: `stakeholders/key-figure-over-capacity`. */
+  code?: string;
+  quickFixes?: QuickFix[];
+}
+
+/** Finds problems; rerun (debounced) after every change of the map. May be async; must not write. */
+export interface DiagnosticProvider {
+  provideDiagnostics(map: MapSnapshot): Diagnostic[] | Promise<Diagnostic[]>;
+}
+
+/** A problem with the provider that found it (as the Problems panel shows it). */
+export interface ProblemEntry extends Diagnostic {
+  providerId: string;
+  extensionId: string;
+}
+
+/** What an exporter produces. */
+export type ExportData = string | Uint8Array | Blob;
+
+/** Converts the map to a file; the host names it `<title>.<fileExtension>` and offers it as a download. */
+export interface Exporter {
+  export(map: MapSnapshot, options: { language: Language }): ExportData | Promise<ExportData>;
+}
+
+/** Fills a new, empty map. */
+export interface TemplateProvider {
+  apply(map: MapApi, options: { language: Language }): void | Promise<void>;
+}
+
+/** A status-bar entry declared in the manifest, brought to life with `window.createStatusBarItem`. */
+export interface StatusBarItem extends IDisposable {
+  readonly id: string;
+  text: string;
+  tooltip: string | undefined;
+  /** Run on click. */
+  command: string | undefined;
+  show(): void;
+  hide(): void;
+}
+
+export interface QuickPickItem {
+  label: string;
+  description?: string;
+  detail?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The API object
+
+export interface MantelkaartApi {
+  /** The UI language now. */
+  readonly language: Language;
+  /** Fires when the UI language changes. */
+  readonly onDidChangeLanguage: Event<Language>;
+  /** Picks the current language's text. */
+  localize(text: LocalizedText): string;
+
+  readonly commands: {
+    /** Gives a command its behaviour (declare it in `contributes.commands` to list it in the palette). */
+    registerCommand(id: string, handler: (...args: unknown[]) => unknown): Disposable;
+    /** Runs any command, from any extension. */
+    executeCommand<T = unknown>(id: string, ...args: unknown[]): Promise<T>;
+  };
+
+  readonly map: MapApi;
+  readonly canvas: CanvasApi;
+
+  readonly nodeKinds: {
+    /** Draws the inside of nodes of a declared kind; without one, the host shows label and icon. */
+    registerNodeBody(kindId: string, body: ComponentType<NodeBodyProps>): Disposable;
+    /** A declared node kind, from any extension. */
+    get(kindId: string): NodeKindContribution | undefined;
+    /** All declared node kinds. */
+    all(): NodeKindContribution[];
+  };
+
+  readonly edgeKinds: {
+    /** Edge kinds allowed between nodes of these kinds (offered when connecting). */
+    kindsFor(sourceKind: string, targetKind: string): EdgeKindContribution[];
+    /** All declared edge kinds. */
+    all(): EdgeKindContribution[];
+  };
+
+  readonly collections: {
+    /** A declared collection (fields of commitments, …). */
+    get(id: string): CollectionContribution | undefined;
+  };
+
+  readonly window: {
+    /** Supplies the component of a declared view (side bar or panel). */
+    registerViewProvider(viewId: string, component: ComponentType<ViewProps>): Disposable;
+    /** Opens a view: side-bar views in the side bar, panel views in the bottom panel. */
+    openView(viewId: string): void;
+    /** Brings a declared status-bar item to life. */
+    createStatusBarItem(id: string): StatusBarItem;
+    /** Shows a short message at the bottom right. */
+    showMessage(message: LocalizedText, severity?: 'info' | 'warning' | 'error'): void;
+    /** Lets the person pick one item, like the command palette; undefined when dismissed. */
+    showQuickPick<T extends QuickPickItem>(items: T[], options?: { placeholder?: string }): Promise<T | undefined>;
+    /** Asks for a line of text; undefined when dismissed. */
+    showInputBox(options: { prompt: string; value?: string; placeholder?: string }): Promise<string | undefined>;
+  };
+
+  readonly diagnostics: {
+    /** Supplies the check of a declared diagnostic provider. */
+    registerDiagnosticProvider(id: string, provider: DiagnosticProvider): Disposable;
+    /** The problems found now, from all providers. */
+    getProblems(): ProblemEntry[];
+    /** Fires when the problems change. */
+    readonly onDidChangeProblems: Event<ProblemEntry[]>;
+  };
+
+  readonly exporters: {
+    /** Supplies the conversion of a declared exporter. */
+    registerExporter(id: string, exporter: Exporter): Disposable;
+  };
+
+  readonly templates: {
+    /** Supplies what a declared template creates. */
+    registerTemplate(id: string, template: TemplateProvider): Disposable;
+  };
+
+  readonly settings: {
+    /** A declared setting's value in this browser (its default until changed). */
+    get<T extends string | number | boolean>(key: string): T | undefined;
+    /** Changes a declared setting in this browser. */
+    update(key: string, value: string | number | boolean): void;
+    /** Fires with the key that changed. */
+    readonly onDidChangeSetting: Event<string>;
+  };
+
+  /** Sets a context key for `when` clauses (prefix it with your extension id). */
+  setContext(key: string, value: ContextValue): void;
+}

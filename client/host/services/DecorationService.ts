@@ -1,0 +1,68 @@
+import { Emitter, type Event } from '../../../shared/plugin/Emitter';
+import type { IDisposable } from '../../../shared/plugin/Disposable';
+import type { LocalizedText } from '../../../shared/model/fields';
+import type { DiagnosticSeverity, NodeDecoration, ProblemEntry } from '../api';
+import { SEVERITY_ORDER } from './ProblemsService';
+
+/** The shape the canvas takes per node (client/canvas/nodeDecoration.ts). */
+export interface CanvasDecoration {
+  marker?: 'error' | 'warning' | 'info';
+  message?: string;
+  dimmed?: boolean;
+}
+
+/**
+ * Combines what decorates nodes on the canvas: problem markers (worst severity wins, first message as tooltip)
+ * and each extension's dimming. Produces the map the canvas takes as `nodeDecorations`.
+ */
+export class DecorationService implements IDisposable {
+  private markers = new Map<string, { marker: DiagnosticSeverity; message: LocalizedText }>();
+  private readonly byExtension = new Map<string, ReadonlyMap<string, NodeDecoration>>();
+  private combined: ReadonlyMap<string, CanvasDecoration> = new Map();
+  private readonly changed = new Emitter<void>();
+  /** Fires when the combined decorations change. */
+  readonly onDidChange: Event<void> = this.changed.event;
+
+  constructor(private readonly localize: (text: LocalizedText) => string) {}
+
+  /** Replaces the markers with those of the current problems. */
+  setProblems(problems: ProblemEntry[]): void {
+    const markers = new Map<string, { marker: DiagnosticSeverity; message: LocalizedText }>();
+    for (const p of problems) {
+      for (const id of p.nodeIds ?? []) {
+        const had = markers.get(id);
+        if (!had || SEVERITY_ORDER.indexOf(p.severity) < SEVERITY_ORDER.indexOf(had.marker)) markers.set(id, { marker: p.severity, message: p.message });
+      }
+    }
+    this.markers = markers;
+    this.recompute();
+  }
+
+  /** Replaces one extension's decorations; null removes them. */
+  setExtensionDecorations(extensionId: string, decorations: ReadonlyMap<string, NodeDecoration> | null): void {
+    if (decorations) this.byExtension.set(extensionId, new Map(decorations));
+    else if (!this.byExtension.delete(extensionId)) return;
+    this.recompute();
+  }
+
+  /** The combined decorations; the same object until something changes. */
+  get(): ReadonlyMap<string, CanvasDecoration> {
+    return this.combined;
+  }
+
+  /** Re-renders labels after a language switch. */
+  recompute(): void {
+    const out = new Map<string, CanvasDecoration>();
+    for (const [id, m] of this.markers) out.set(id, { marker: m.marker, message: this.localize(m.message) });
+    for (const decorations of this.byExtension.values()) {
+      for (const [id, d] of decorations) if (d.dimmed) out.set(id, { ...out.get(id), dimmed: true });
+    }
+    this.combined = out;
+    this.changed.fire();
+  }
+
+  /** Drops listeners. */
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,59 @@
+import * as Y from 'yjs';
+import { COLLECTION_PREFIX, ROOT_EDGES, ROOT_META, ROOT_NODES } from '../../../shared/model/schema';
+import { Emitter, type Event } from '../../../shared/plugin/Emitter';
+import type { IDisposable } from '../../../shared/plugin/Disposable';
+import type { MapChangeEvent } from '../api';
+import type { HostSession } from '../HostSession';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its parents as AbstractType<any>.
+/** The top-level name and the id directly below it of a changed type (a node's map, a node's data, …). */
+function locate(doc: Y.Doc, type: Y.AbstractType<any>, keys: Set<string | null>): { root: string; ids: string[] } | null {
+  let cur: Y.AbstractType<any> = type;
+  let sub: string | null = null;
+  while (cur._item) {
+    sub = cur._item.parentSub;
+    cur = cur._item.parent as Y.AbstractType<any>;
+  }
+  for (const [name, t] of doc.share) {
+    if (t !== cur) continue;
+    if (sub !== null) return { root: name, ids: [sub] };
+    // The root map itself changed: the keys are the ids added or removed.
+    return { root: name, ids: [...keys].filter((k): k is string => k !== null) };
+  }
+  return null;
+}
+
+/** Turns Yjs transactions into one typed change event each; shared by every extension's map API. */
+export class MapService implements IDisposable {
+  private readonly changed = new Emitter<MapChangeEvent>();
+  /** Fires once per transaction that changed the map. */
+  readonly onDidChangeMap: Event<MapChangeEvent> = this.changed.event;
+  private readonly onAfter: (tr: Y.Transaction) => void;
+
+  constructor(readonly session: HostSession) {
+    const doc = session.doc;
+    this.onAfter = (tr) => {
+      if (tr.changed.size === 0) return;
+      const nodes = new Set<string>();
+      const edges = new Set<string>();
+      const collections = new Set<string>();
+      let meta = false;
+      for (const [type, keys] of tr.changed) {
+        const where = locate(doc, type, keys);
+        if (!where) continue;
+        if (where.root === ROOT_NODES) where.ids.forEach((id) => nodes.add(id));
+        else if (where.root === ROOT_EDGES) where.ids.forEach((id) => edges.add(id));
+        else if (where.root === ROOT_META) meta = true;
+        else if (where.root.startsWith(COLLECTION_PREFIX)) collections.add(where.root.slice(COLLECTION_PREFIX.length));
+      }
+      this.changed.fire({ nodes: [...nodes], edges: [...edges], collections: [...collections], meta, local: tr.local });
+    };
+    doc.on('afterTransaction', this.onAfter);
+  }
+
+  /** Stops listening to the document. */
+  dispose(): void {
+    this.session.doc.off('afterTransaction', this.onAfter);
+    this.changed.dispose();
+  }
+}

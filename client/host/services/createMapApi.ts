@@ -1,0 +1,140 @@
+import * as Y from 'yjs';
+import {
+  createEdge,
+  createNode,
+  deleteEdges,
+  deleteNodes,
+  deleteRecords,
+  edgesMap,
+  nodesMap,
+  putRecord,
+  readCollection,
+  readEdge,
+  readEdges,
+  readMeta,
+  readNode,
+  readNodes,
+  setEdgeData,
+  setNodeData,
+  setTitle,
+  snapshotMap,
+  updateEdge,
+  updateNode,
+} from '../../../shared/model/mapDoc';
+import { deletePrivateFields, readPrivateFields, setPrivateFields } from '../../../shared/model/privateDoc';
+import { canEdit } from '../../../shared/protocol/roles';
+import type { DisposableStore } from '../../../shared/plugin/Disposable';
+import { Emitter } from '../../../shared/plugin/Emitter';
+import type { MapApi } from '../api';
+import { HostError } from '../HostError';
+import type { NodeKindLookup } from './nodeKindLookup';
+import type { MapService } from './MapService';
+import { scopedEvent } from './scopedEvent';
+
+/**
+ * The map API one extension sees. Every write carries the session's local origin (so undo and presence work) and
+ * is refused for viewers; every subscription is tied to the extension's lifetime through `store`.
+ */
+export function createMapApi(service: MapService, kinds: NodeKindLookup, store: DisposableStore, extensionId: string): MapApi {
+  const session = service.session;
+  const { doc, origin } = session;
+  const editable = () => canEdit(session.role);
+  const guard = () => {
+    if (!editable()) throw new HostError('map/read-only', 'this link can only view the map; ask for an edit link to change it', extensionId);
+  };
+
+  const selectionChanged = new Emitter<{ nodeIds: string[] }>();
+  store.add(selectionChanged);
+  let unsubscribeSelection: (() => void) | null = null;
+  const onDidChangeSelection = scopedEvent(selectionChanged.event, store, () => {
+    // Subscribe to the source lazily, once, so extensions that never listen cost nothing.
+    if (unsubscribeSelection) return;
+    unsubscribeSelection = session.selection.subscribe(() => selectionChanged.fire({ nodeIds: [...session.selection.get()] }));
+    store.add({ dispose: () => unsubscribeSelection?.() });
+  });
+
+  const api: MapApi = {
+    get canEdit() {
+      return editable();
+    },
+    get hasPrivateFields() {
+      return session.privateDoc !== null;
+    },
+    getMeta: () => readMeta(doc),
+    getNodes: () => readNodes(doc),
+    getNode(id) {
+      const y = nodesMap(doc).get(id);
+      return y instanceof Y.Map ? readNode(id, y) : undefined;
+    },
+    getEdges: () => readEdges(doc),
+    getEdge(id) {
+      const y = edgesMap(doc).get(id);
+      return y instanceof Y.Map ? readEdge(id, y) : undefined;
+    },
+    getRecords: (collection) => readCollection(doc, collection),
+    snapshot: () => snapshotMap(doc),
+
+    transact(fn) {
+      guard();
+      doc.transact(fn, origin);
+    },
+    createNode(init) {
+      guard();
+      const size = init.kind ? kinds.get(init.kind)?.defaultSize : undefined;
+      return createNode(doc, { width: size?.width, height: size?.height, ...init }, origin);
+    },
+    updateNode(id, patch) {
+      guard();
+      updateNode(doc, id, patch, origin);
+    },
+    setNodeData(id, fields) {
+      guard();
+      setNodeData(doc, id, fields, origin);
+    },
+    deleteNodes(ids) {
+      guard();
+      const list = [...ids];
+      deleteNodes(doc, list, origin);
+      if (session.privateDoc) deletePrivateFields(session.privateDoc, list, origin);
+    },
+    createEdge(init) {
+      guard();
+      return createEdge(doc, init, origin);
+    },
+    updateEdge(id, patch) {
+      guard();
+      updateEdge(doc, id, patch, origin);
+    },
+    setEdgeData(id, fields) {
+      guard();
+      setEdgeData(doc, id, fields, origin);
+    },
+    deleteEdges(ids) {
+      guard();
+      deleteEdges(doc, ids, origin);
+    },
+    putRecord(collection, fields, id) {
+      guard();
+      return putRecord(doc, collection, fields, id, origin);
+    },
+    deleteRecords(collection, ids) {
+      guard();
+      deleteRecords(doc, collection, ids, origin);
+    },
+    setTitle(title) {
+      guard();
+      setTitle(doc, title, origin);
+    },
+    getPrivateFields: (nodeId) => (session.privateDoc ? readPrivateFields(session.privateDoc, nodeId) : {}),
+    setPrivateFields(nodeId, fields) {
+      guard();
+      if (!session.privateDoc) throw new HostError('map/private-unavailable', 'private fields are not available on this link', extensionId);
+      setPrivateFields(session.privateDoc, nodeId, fields, origin);
+    },
+    onDidChangeMap: scopedEvent(service.onDidChangeMap, store),
+    getSelection: () => [...session.selection.get()],
+    setSelection: (nodeIds) => session.selection.set(nodeIds),
+    onDidChangeSelection,
+  };
+  return api;
+}
