@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanDocument } from '../../../shared/plan/planDocument';
+import { renderPlanDocx } from '../../../shared/plan/renderPlanDocx';
+import { renderPlanHtml } from '../../../shared/plan/renderPlanHtml';
+import { renderPlanMarkdown } from '../../../shared/plan/renderPlanMarkdown';
+import { base64 } from '../../../shared/plan/base64';
+import { pngSize } from '../../../shared/plan/pngSize';
+import { makePng } from './makePng';
+import { paragraphsWithStyle, readDocx } from './readDocx';
+
+const plan: PlanDocument = {
+  lang: 'nl',
+  labels: { contents: 'Inhoud', missing: 'Nog niet ingevuld', noMapImage: 'Voeg de kaart als afbeelding toe.' },
+  titlePage: {
+    title: 'Projectplan <Maasdonk> & co',
+    subtitle: 'Mantelzorgers met een migratieachtergrond',
+    date: '15 januari 2027',
+    blocks: [{ type: 'table', table: { header: ['Naam', 'Organisatie'], rows: [['Inge Verhoeven', 'Gemeente Maasdonk']] } }],
+  },
+  sections: [
+    { id: 'aanleiding', level: 1, heading: 'Aanleiding en doelgroepen', blocks: [{ type: 'paragraph', text: 'Vier gemeenschappen: *Turks*, [Marokkaans] | Surinaams.' }] },
+    { id: 'buurt', level: 2, heading: 'Per wijk', blocks: [{ type: 'bullets', items: ['Oost', 'Zuid'] }] },
+    {
+      id: 'commitments',
+      level: 1,
+      heading: 'Afspraken over tijd en rol',
+      blocks: [
+        {
+          type: 'table',
+          table: {
+            header: ['Wie', 'Uur per maand', 'Budget'],
+            rows: [['Karim Amrani', '12', '€ 390,00'], ['Hatice Demir', '8', '–']],
+            totals: ['Totaal', '20', '€ 390,00'],
+            numeric: [false, true, true],
+          },
+        },
+        { type: 'missing', items: ['Geen school op de kaart (categorie Scholen).'] },
+      ],
+    },
+    { id: 'bijlage', level: 1, heading: 'Bijlage: de kaart', blocks: [{ type: 'mapImage', caption: 'De kaart', altText: 'Kaart van partijen' }] },
+  ],
+};
+
+describe('rendering a plan', () => {
+  it('writes Markdown with real tables, a totals row and the missing notes', () => {
+    const md = renderPlanMarkdown(plan, { mapImageHref: 'kaart.png' });
+    expect(md).toContain('# Projectplan \\<Maasdonk\\> & co');
+    expect(md).toContain('## Aanleiding en doelgroepen');
+    expect(md).toContain('### Per wijk');
+    expect(md).toContain('| Wie | Uur per maand | Budget |\n| --- | ---: | ---: |\n| Karim Amrani | 12 | € 390,00 |');
+    expect(md).toContain('| **Totaal** | **20** | **€ 390,00** |');
+    expect(md).toContain('> **Nog niet ingevuld**');
+    expect(md).toContain('Vier gemeenschappen: \\*Turks\\*, \\[Marokkaans\\] \\| Surinaams.');
+    expect(md).toContain('![Kaart van partijen](kaart.png)');
+    expect(renderPlanMarkdown(plan)).toContain('> Voeg de kaart als afbeelding toe.');
+  });
+
+  it('writes a print view with a page per chapter and escaped text', () => {
+    const html = renderPlanHtml(plan, { mapImagePng: makePng(20, 10) });
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('Projectplan &lt;Maasdonk&gt; &amp; co');
+    expect(html).toContain('@page');
+    expect(html).toContain('break-before: page');
+    expect(html.match(/<section class="chapter">/g)).toHaveLength(3);
+    expect(html.match(/<\/section>/g)).toHaveLength(3);
+    expect(html).toContain('<tfoot><tr><td>Totaal</td><td class="num">20</td>');
+    expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo');
+    expect(html).not.toMatch(/<script|<button/);
+  });
+
+  it('writes a Word document with Heading styles, a table of contents, tables and the image', async () => {
+    const bytes = await renderPlanDocx(plan, { mapImagePng: makePng(800, 500) });
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    const { documentXml, stylesXml, files } = readDocx(bytes);
+    expect(paragraphsWithStyle(documentXml, 'Heading1')).toEqual(['Aanleiding en doelgroepen', 'Afspraken over tijd en rol', 'Bijlage: de kaart']);
+    expect(paragraphsWithStyle(documentXml, 'Heading2')).toEqual(['Per wijk']);
+    expect(paragraphsWithStyle(documentXml, 'Title')).toEqual(['Projectplan <Maasdonk> & co']);
+    expect(stylesXml).toContain('w:styleId="Heading1"');
+    expect(documentXml).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
+    expect(documentXml).toContain('<w:docPartGallery w:val="Table of Contents"/>');
+    expect(documentXml.match(/<w:tbl>/g)).toHaveLength(2);
+    expect(documentXml).toContain('<w:tblHeader/>');
+    expect(documentXml).toContain('Karim Amrani');
+    expect(documentXml).toContain('<w:pageBreakBefore/>');
+    expect(files.some((f) => f.startsWith('word/media/') && f.endsWith('.png'))).toBe(true);
+    expect(stylesXml).toMatch(/<w:lang w:val="nl-NL"/);
+  });
+
+  it('says the map image is missing in Word when none is given', async () => {
+    const { documentXml, files } = readDocx(await renderPlanDocx(plan));
+    expect(documentXml).toContain('Voeg de kaart als afbeelding toe.');
+    expect(files.some((f) => f.startsWith('word/media/'))).toBe(false);
+  });
+
+  it('encodes base64 and reads PNG sizes', () => {
+    expect(base64(new TextEncoder().encode('Mantelkaart!'))).toBe('TWFudGVsa2FhcnQh');
+    expect(base64(new TextEncoder().encode('ab'))).toBe('YWI=');
+    expect(base64(new TextEncoder().encode('a'))).toBe('YQ==');
+    expect(pngSize(makePng(37, 11))).toEqual({ width: 37, height: 11 });
+    expect(pngSize(new Uint8Array([1, 2, 3]))).toBeNull();
+  });
+});
