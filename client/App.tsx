@@ -1,0 +1,18 @@
+import { useEffect } from 'react';
+import { useRoute } from './app/route';
+import { useT } from './i18n/i18n';
+import { MapPage } from './map/MapPage';
+import { StartPage } from './start/StartPage';
+import { MessagePage } from './app/MessagePage';
+
+/** Two pages: `/` (start) and `/m/<room>#token=…` (a map). */
+export function App() {
+  const route = useRoute();
+  const t = useT();
+  useEffect(() => {
+    if (route.page !== 'map') document.title = t('app.name');
+  }, [route.page, t]);
+  if (route.page === 'start') return <StartPage />;
+  if (route.page === 'map') return <MapPage key={route.room} room={route.room} urlToken={route.token} />;
+  return <MessagePage message={t('map.notFound')} />;
+}

@@ -1,0 +1,27 @@
+import { memo, type CSSProperties } from 'react';
+import { NodeResizer } from '@xyflow/react';
+import { NOTE_KIND } from '../../shared/model/schema';
+import { useT } from '../i18n/i18n';
+import { useCanvasContext } from './CanvasContext';
+import type { MapNodeProps } from './mapNodeProps';
+import { NodeHandles } from './NodeHandles';
+import { NodeLabel } from './NodeLabel';
+import { NodeMarker } from './NodeMarker';
+
+/** The neutral card: notes, and any kind no extension (or no longer any extension) knows how to draw. */
+export const DefaultNode = memo(function DefaultNode({ id, data, selected }: MapNodeProps) {
+  const t = useT();
+  const { readOnly } = useCanvasContext();
+  const { record, decoration, remoteColor } = data;
+  const style: CSSProperties | undefined = remoteColor ? { boxShadow: `0 0 0 3px ${remoteColor}` } : undefined;
+  const unknownKind = record.kind !== NOTE_KIND;
+  return (
+    <div className={`mk-node ${selected ? 'is-selected' : ''} ${decoration?.dimmed ? 'is-dimmed' : ''}`} style={style}>
+      {!readOnly && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}
+      <NodeHandles hidden={readOnly} />
+      <NodeMarker decoration={decoration} />
+      {unknownKind && <div className="mk-node-kind">{t('canvas.unknownKind', { kind: record.kind })}</div>}
+      <NodeLabel id={id} label={record.label} />
+    </div>
+  );
+});

@@ -1,0 +1,450 @@
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ComponentType, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type Viewport as FlowViewport,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './canvas.css';
+import { createEdge, createNode, deleteEdges, deleteNodes, edgesMap, readEdge, updateNode } from '../../shared/model/mapDoc';
+import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from '../../shared/model/schema';
+import type { MapSession } from '../collab/MapSession';
+import { LOCAL_ORIGIN } from '../collab/localOrigin';
+import { usePeers } from '../collab/usePeers';
+import { useT } from '../i18n/i18n';
+import { CanvasContext, type CanvasContextValue } from './CanvasContext';
+import { setCanvasController } from './canvasController';
+import { Cursors } from './Cursors';
+import { DefaultNode } from './DefaultNode';
+import { getEditingNode, setEditingNode } from './editingStore';
+import { FitOnLoad } from './FitOnLoad';
+import { FlowMirror, type FlowEdge, type FlowNode } from './flowMirror';
+import { FollowController } from './FollowController';
+import { isTypingTarget } from './isTypingTarget';
+import type { MapNodeProps } from './mapNodeProps';
+import type { NodeDecoration } from './nodeDecoration';
+import { clearSelection, getSelection, setSelection, subscribeSelection } from './selectionStore';
+import { getViewState, updateViewState } from './viewportStore';
+import * as Y from 'yjs';
+
+export interface MapCanvasProps {
+  session: MapSession;
+  /** Node components by node kind; kinds missing here render as the neutral default card. */
+  nodeTypes?: Readonly<Record<string, ComponentType<MapNodeProps>>>;
+  /** View links: nothing that edits is offered. Defaults to the session's role. */
+  readOnly?: boolean;
+  /** Markers and dimming by node id (problems, filters); local, never stored. */
+  nodeDecorations?: ReadonlyMap<string, NodeDecoration>;
+  onNodeContextMenu?: (event: ReactMouseEvent, nodeId: string) => void;
+  /** `position` is where the menu was opened, in flow coordinates (to create something there). */
+  onPaneContextMenu?: (event: ReactMouseEvent | MouseEvent, position: { x: number; y: number }) => void;
+  /** Keyboard shortcuts for undo/redo/delete/edit (default true); the host turns them off when it binds its own. */
+  shortcuts?: boolean;
+  children?: ReactNode;
+}
+
+/** Internal type for any kind without a component. */
+const FALLBACK_TYPE = 'mk-default';
+const EMPTY_DECORATIONS: ReadonlyMap<string, NodeDecoration> = new Map();
+
+/** A full-window React Flow canvas bound to the session's Y.Doc. */
+export function MapCanvas(props: MapCanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <MapCanvasInner {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function MapCanvasInner({
+  session,
+  nodeTypes,
+  readOnly: readOnlyProp,
+  nodeDecorations = EMPTY_DECORATIONS,
+  onNodeContextMenu,
+  onPaneContextMenu,
+  shortcuts = true,
+  children,
+}: MapCanvasProps) {
+  const t = useT();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const readOnly = readOnlyProp ?? session.role === 'view';
+  const doc = session.doc;
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const types = useMemo(() => ({ note: DefaultNode, ...nodeTypes, [FALLBACK_TYPE]: DefaultNode }), [nodeTypes]);
+  const resolveType = useCallback((kind: string) => (Object.prototype.hasOwnProperty.call(types, kind) ? kind : FALLBACK_TYPE), [types]);
+
+  // The mirror lives as long as the document; the type resolver follows the props.
+  const mirror = useMemo(() => new FlowMirror(doc, resolveType), [doc]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => () => mirror.destroy(), [mirror]);
+  useEffect(() => mirror.setTypeResolver(resolveType), [mirror, resolveType]);
+  useEffect(() => mirror.setDecorations(nodeDecorations), [mirror, nodeDecorations]);
+  useEffect(() => {
+    const sync = () => {
+      const s = getSelection();
+      mirror.setSelection(s.nodes, s.edges);
+      session.awareness.setLocalStateField('selection', [...s.nodes, ...s.edges]);
+    };
+    sync();
+    return subscribeSelection(sync);
+  }, [mirror, session]);
+  useEffect(() => () => {
+    clearSelection();
+    setEditingNode(null);
+  }, [session]);
+
+  const nodes = useSyncExternalStore(mirror.subscribe, mirror.getNodes);
+  const edges = useSyncExternalStore(mirror.subscribe, mirror.getEdges);
+
+  // Presence: who is here, their selections outlined in their colour.
+  const peers = usePeers(session.awareness);
+  const selfId = session.awareness.clientID;
+  useEffect(() => {
+    const remote = new Map<string, string>();
+    for (const p of peers) if (p.clientId !== selfId) for (const id of p.selection) if (!remote.has(id)) remote.set(id, p.user.color);
+    mirror.setRemoteSelection(remote);
+  }, [peers, selfId, mirror]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      let selected: Set<string> | null = null;
+      const writes: { id: string; patch: { x?: number; y?: number; width?: number; height?: number } }[] = [];
+      for (const c of changes) {
+        if (c.type === 'select') {
+          selected ??= new Set(getSelection().nodes);
+          if (c.selected) selected.add(c.id);
+          else selected.delete(c.id);
+        } else if (c.type === 'position' && c.position && !readOnly) {
+          writes.push({ id: c.id, patch: { x: Math.round(c.position.x), y: Math.round(c.position.y) } });
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          if (c.setAttributes && !readOnly) {
+            writes.push({ id: c.id, patch: { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) } });
+          }
+          mirror.setMeasured(c.id, c.dimensions);
+        }
+      }
+      if (writes.length) {
+        session.transact(() => {
+          for (const w of writes) updateNode(doc, w.id, w.patch, LOCAL_ORIGIN);
+        });
+      }
+      if (selected) setSelection({ nodes: selected });
+    },
+    [doc, mirror, readOnly, session],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    let selected: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      selected ??= new Set(getSelection().edges);
+      if (c.selected) selected.add(c.id);
+      else selected.delete(c.id);
+    }
+    if (selected) setSelection({ edges: selected });
+  }, []);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (readOnly || !c.source || !c.target || c.source === c.target) return;
+      // One link between two cards is enough; a second drag between them is most likely a slip.
+      let exists = false;
+      edgesMap(doc).forEach((y, id) => {
+        if (!(y instanceof Y.Map)) return;
+        const e = readEdge(id, y);
+        if ((e.source === c.source && e.target === c.target) || (e.source === c.target && e.target === c.source)) exists = true;
+      });
+      if (exists) return;
+      createEdge(doc, { source: c.source, target: c.target, sourceHandle: c.sourceHandle, targetHandle: c.targetHandle }, LOCAL_ORIGIN);
+    },
+    [doc, readOnly],
+  );
+
+  const createAt = useCallback(
+    (at?: { x: number; y: number }): string | null => {
+      if (readOnly) return null;
+      let pos = at;
+      if (!pos) {
+        const rect = wrapper.current?.getBoundingClientRect();
+        pos = flow.screenToFlowPosition({ x: (rect?.left ?? 0) + (rect?.width ?? 800) / 2, y: (rect?.top ?? 0) + (rect?.height ?? 600) / 2 });
+      }
+      const id = createNode(
+        doc,
+        { x: Math.round(pos.x - DEFAULT_NODE_WIDTH / 2), y: Math.round(pos.y - DEFAULT_NODE_HEIGHT / 2), label: '' },
+        LOCAL_ORIGIN,
+      );
+      setSelection({ nodes: [id], edges: [] });
+      setEditingNode(id);
+      return id;
+    },
+    [doc, flow, readOnly],
+  );
+
+  const deleteSelection = useCallback(() => {
+    if (readOnly) return;
+    const { nodes: n, edges: e } = getSelection();
+    if (n.size === 0 && e.size === 0) return;
+    session.transact(() => {
+      deleteEdges(doc, e, LOCAL_ORIGIN);
+      deleteNodes(doc, n, LOCAL_ORIGIN);
+    });
+    clearSelection();
+    wrapper.current?.focus();
+  }, [doc, readOnly, session]);
+
+  const focusNode = useCallback((id: string) => {
+    const el = wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+    el?.focus({ preventScroll: true });
+  }, []);
+
+  const context = useMemo<CanvasContextValue>(
+    () => ({
+      readOnly,
+      commitLabel: (id, label) => {
+        if (!readOnly) updateNode(doc, id, { label }, LOCAL_ORIGIN);
+      },
+      stopEditing: (id) => {
+        if (getEditingNode() === id) setEditingNode(null);
+        focusNode(id);
+      },
+    }),
+    [doc, readOnly, focusNode],
+  );
+
+  const undo = useCallback(() => {
+    if (!readOnly) session.undoManager.undo();
+  }, [readOnly, session]);
+  const redo = useCallback(() => {
+    if (!readOnly) session.undoManager.redo();
+  }, [readOnly, session]);
+
+  useEffect(() => {
+    setCanvasController({
+      createNode: createAt,
+      editLabel: (id) => {
+        if (!readOnly && mirror.getNode(id)) setEditingNode(id);
+      },
+      deleteSelection,
+      revealNodes: (ids) => {
+        setSelection({ nodes: ids, edges: [] });
+        const targets = ids.map((id) => ({ id }));
+        if (targets.length) void flow.fitView({ nodes: targets, padding: 0.4, maxZoom: 1.2, duration: 250 });
+      },
+      fitView: () => void flow.fitView({ padding: 0.15, duration: 250 }),
+      undo,
+      redo,
+    });
+    return () => setCanvasController(null);
+  }, [createAt, deleteSelection, flow, mirror, readOnly, undo, redo]);
+
+  // Undo and redo listen on the window: focus may be on a toolbar button, not the canvas.
+  useEffect(() => {
+    if (!shortcuts || readOnly) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTypingTarget(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey && e.ctrlKey)) {
+        e.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [shortcuts, readOnly, undo, redo]);
+
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      if (!shortcuts || isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'Delete' || e.key === 'Backspace') {
+        if (readOnly) return;
+        e.preventDefault();
+        deleteSelection();
+      } else if (e.key === 'Enter') {
+        if (readOnly) return;
+        const focused = (e.target as HTMLElement).closest?.('.react-flow__node')?.getAttribute('data-id');
+        const sel = getSelection().nodes;
+        const id = focused ?? (sel.size === 1 ? [...sel][0] : null);
+        if (id) {
+          e.preventDefault();
+          setSelection({ nodes: [id], edges: [] });
+          setEditingNode(id);
+        }
+      } else if (e.key === 'Escape') {
+        clearSelection();
+        wrapper.current?.focus();
+      }
+    },
+    [deleteSelection, readOnly, shortcuts],
+  );
+
+  // Presence: the pointer in flow coordinates, at most once per frame.
+  const pending = useRef<{ x: number; y: number } | null>(null);
+  const frame = useRef(0);
+  const onPointerMove = useCallback(
+    (e: React.PointerEvent) => {
+      if (e.pointerType === 'touch') return;
+      pending.current = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      if (frame.current) return;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        session.awareness.setLocalStateField('cursor', pending.current);
+      });
+    },
+    [flow, session],
+  );
+  const onPointerLeave = useCallback(() => {
+    pending.current = null;
+    session.awareness.setLocalStateField('cursor', null);
+  }, [session]);
+
+  // The visible area, for the status bar (zoom) and, from owners and editors, for followers.
+  const publishTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const publishViewport = useCallback(() => {
+    publishTimer.current = null;
+    const el = wrapper.current;
+    if (!el || readOnly) return;
+    const rect = el.getBoundingClientRect();
+    const a = flow.screenToFlowPosition({ x: rect.left, y: rect.top });
+    const b = flow.screenToFlowPosition({ x: rect.right, y: rect.bottom });
+    session.awareness.setLocalStateField('viewport', { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y });
+  }, [flow, readOnly, session]);
+  const onMove = useCallback(
+    (_e: MouseEvent | TouchEvent | null, vp: FlowViewport) => {
+      updateViewState({ zoom: vp.zoom });
+      if (!readOnly && publishTimer.current === null) publishTimer.current = setTimeout(publishViewport, 100);
+    },
+    [publishViewport, readOnly],
+  );
+  const onMoveStart = useCallback((e: MouseEvent | TouchEvent | null) => {
+    // Panning or zooming by hand ends following; the follower's own programmatic moves have no event.
+    if (e && getViewState().following !== null) updateViewState({ following: null });
+  }, []);
+  useEffect(() => {
+    session.awareness.setLocalStateField('role', session.role);
+    if (readOnly) session.awareness.setLocalStateField('viewport', null);
+    else publishViewport();
+    return () => {
+      if (publishTimer.current) clearTimeout(publishTimer.current);
+      if (frame.current) cancelAnimationFrame(frame.current);
+    };
+  }, [publishViewport, readOnly, session]);
+
+  const onDoubleClick = useCallback(
+    (e: ReactMouseEvent) => {
+      if (readOnly) return;
+      if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+      createAt(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [createAt, flow, readOnly],
+  );
+
+  const handleNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, node: FlowNode) => {
+      if (!onNodeContextMenu) return;
+      e.preventDefault();
+      onNodeContextMenu(e, node.id);
+    },
+    [onNodeContextMenu],
+  );
+  const handlePaneContextMenu = useCallback(
+    (e: ReactMouseEvent | MouseEvent) => {
+      if (!onPaneContextMenu) return;
+      e.preventDefault();
+      onPaneContextMenu(e, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [flow, onPaneContextMenu],
+  );
+  const onNodeDoubleClick = useCallback(
+    (_e: ReactMouseEvent, node: FlowNode) => {
+      if (readOnly) return;
+      setSelection({ nodes: [node.id], edges: [] });
+      setEditingNode(node.id);
+    },
+    [readOnly],
+  );
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'controls.ariaLabel': t('canvas.controls'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.fitView'),
+      'controls.interactive.ariaLabel': t('canvas.interactive'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+      'handle.ariaLabel': t('canvas.handle'),
+      'node.a11yDescription.default': t(readOnly ? 'canvas.nodeHelpReadOnly' : 'canvas.nodeHelp'),
+      'node.a11yDescription.keyboardDisabled': t(readOnly ? 'canvas.nodeHelpReadOnly' : 'canvas.nodeHelp'),
+      'edge.a11yDescription.default': t(readOnly ? 'canvas.edgeHelpReadOnly' : 'canvas.edgeHelp'),
+    }),
+    [t, readOnly],
+  );
+
+  return (
+    <CanvasContext.Provider value={context}>
+      <div
+        ref={wrapper}
+        className={`mk-canvas ${readOnly ? 'is-readonly' : ''}`}
+        tabIndex={-1}
+        aria-label={t('canvas.label')}
+        onKeyDown={onKeyDown}
+        onPointerMove={onPointerMove}
+        onPointerLeave={onPointerLeave}
+        onDoubleClick={onDoubleClick}
+      >
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={types}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onNodeContextMenu={handleNodeContextMenu}
+          onPaneContextMenu={handlePaneContextMenu}
+          onMove={onMove}
+          onMoveStart={onMoveStart}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          edgesReconnectable={false}
+          elementsSelectable
+          connectionMode={ConnectionMode.Loose}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          zoomOnDoubleClick={false}
+          onlyRenderVisibleElements
+          minZoom={0.1}
+          maxZoom={3}
+          ariaLabelConfig={ariaLabelConfig}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
+          <MiniMap pannable zoomable nodeStrokeWidth={3} className="mk-minimap" />
+          <Controls showInteractive={false} />
+          <Cursors peers={peers} selfId={selfId} />
+          <FollowController peers={peers} />
+          <FitOnLoad hasNodes={nodes.length > 0} />
+          {nodes.length === 0 && (
+            <div className="mk-empty-hint" role="note">
+              {t(readOnly ? 'canvas.emptyHintReadOnly' : 'canvas.emptyHint')}
+            </div>
+          )}
+          {children}
+        </ReactFlow>
+      </div>
+    </CanvasContext.Provider>
+  );
+}

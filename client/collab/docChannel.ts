@@ -1,0 +1,228 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2 } from '../../shared/protocol/messages';
+import { AckTracker, type DeleteIndex, type DeleteRange, type StateVector } from './ackTracker';
+
+export type ConnectionState = 'connected' | 'connecting' | 'offline' | 'denied';
+
+export interface ChannelStatus {
+  connection: ConnectionState;
+  /** Local changes the server has not confirmed (see ackTracker.ts). */
+  unsent: number;
+  /** The server's state has been received at least once on the current socket. */
+  synced: boolean;
+}
+
+const PROBE_DELAY_MS = 300;
+/** While changes wait, ask again this often: the server stores before it applies, so a probe can come early. */
+const PROBE_REPEAT_MS = 1000;
+const PERSIST_DELAY_MS = 200;
+
+function stateVector(doc: Y.Doc): StateVector {
+  return Y.decodeStateVector(Y.encodeStateVector(doc));
+}
+
+/**
+ * One Y.Doc kept in three places: memory, IndexedDB (survives reloads and offline work) and the server
+ * (through a stock y-websocket provider). Tracks the connection state and the changes not yet confirmed.
+ */
+export class DocChannel {
+  readonly provider: WebsocketProvider;
+  readonly persistence: IndexeddbPersistence | null;
+  /** Resolves when IndexedDB's copy is loaded (or at once when there is none). */
+  readonly whenLocalLoaded: Promise<void>;
+
+  private readonly tracker: AckTracker;
+  private readonly storageKey: string;
+  private status: ChannelStatus;
+  private denied = false;
+  private readonly listeners = new Set<() => void>();
+  private probeTimer: ReturnType<typeof setTimeout> | null = null;
+  private probeOutstanding = false;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    readonly doc: Y.Doc,
+    readonly docName: string,
+    token: string,
+    wsBase: string,
+    opts: { persist: boolean },
+  ) {
+    this.storageKey = `mantelkaart:unsent:${docName}`;
+    this.tracker = AckTracker.restore(readJson(this.storageKey));
+    this.persistence = opts.persist && typeof indexedDB !== 'undefined' ? new IndexeddbPersistence(`mantelkaart:${docName}`, doc) : null;
+    this.whenLocalLoaded = this.persistence
+      ? this.persistence.whenSynced.then(() => {
+          this.tracker.forgetMissing(stateVector(doc));
+          this.changed();
+        })
+      : Promise.resolve();
+
+    // No BroadcastChannel: two tabs of one browser (say a viewer and an editor) must each go through the
+    // server, which is what decides what a link may do.
+    this.provider = new WebsocketProvider(wsBase, docName, doc, { params: { token }, disableBc: true, connect: false });
+    this.interceptSync();
+
+    const onAfterTransaction = (tr: Y.Transaction) => {
+      if (!tr.local) return;
+      const id = doc.clientID;
+      const inserts = (tr.afterState.get(id) ?? 0) !== (tr.beforeState.get(id) ?? 0);
+      const deletes: DeleteRange[] = [];
+      tr.deleteSet.clients.forEach((items, client) => {
+        for (const it of items) deletes.push([client, it.clock, it.len]);
+      });
+      if (!inserts && deletes.length === 0) return;
+      this.tracker.recordLocal({ client: id, clock: tr.afterState.get(id) ?? 0, inserts, deletes }, Date.now());
+      this.changed();
+    };
+    doc.on('afterTransaction', onAfterTransaction);
+    this.cleanups.push(() => doc.off('afterTransaction', onAfterTransaction));
+
+    const onStatus = () => this.changed();
+    const onClose = () => {
+      this.probeOutstanding = false;
+      this.changed();
+    };
+    const onClosed = () => {
+      // The server closed with a 44xx code: this link no longer gives access (revoked or room deleted).
+      this.denied = true;
+      this.changed();
+    };
+    const onSync = () => this.changed();
+    this.provider.on('status', onStatus);
+    this.provider.on('connection-close', onClose);
+    this.provider.on('closed', onClosed);
+    this.provider.on('sync', onSync);
+    const onNet = () => this.changed();
+    window.addEventListener('online', onNet);
+    window.addEventListener('offline', onNet);
+    const flush = () => this.persistNow();
+    window.addEventListener('pagehide', flush);
+    this.cleanups.push(() => {
+      window.removeEventListener('online', onNet);
+      window.removeEventListener('offline', onNet);
+      window.removeEventListener('pagehide', flush);
+    });
+
+    this.status = this.computeStatus();
+    this.provider.connect();
+  }
+
+  private socketOpen(): boolean {
+    const ws = this.provider.ws;
+    return this.provider.wsconnected && ws !== null && ws.readyState === 1;
+  }
+
+  /** Reads the server's sync messages as evidence of what it stored, then lets the provider handle them as usual. */
+  private interceptSync(): void {
+    const handlers = this.provider.messageHandlers;
+    const original = handlers[MESSAGE_SYNC];
+    handlers[MESSAGE_SYNC] = (encoder, decoder, provider, fromSocket, messageType) => {
+      let evidence: { clocks?: StateVector; deletes?: DeleteIndex } | null = null;
+      let step = -1;
+      if (fromSocket) {
+        try {
+          const peek = decoding.clone(decoder);
+          step = decoding.readVarUint(peek);
+          if (step === SYNC_STEP1) evidence = { clocks: Y.decodeStateVector(decoding.readVarUint8Array(peek)) };
+          else if (step === SYNC_STEP2 && this.tracker.unsentCount() > 0) evidence = readEvidence(decoding.readVarUint8Array(peek));
+        } catch {
+          evidence = null;
+        }
+      }
+      original(encoder, decoder, provider, fromSocket, messageType);
+      if (step === SYNC_STEP2) this.probeOutstanding = false;
+      if (evidence) this.tracker.learn(evidence);
+      if (step === SYNC_STEP1 || step === SYNC_STEP2) this.changed();
+    };
+  }
+
+  private sendProbe(): void {
+    this.probeTimer = null;
+    if (!this.socketOpen() || this.tracker.unsentCount() === 0 || this.probeOutstanding) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_STEP1);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.tracker.probeVector(stateVector(this.doc))));
+    this.provider.ws?.send(encoding.toUint8Array(encoder));
+    this.probeOutstanding = true;
+    // If the answer does not settle everything, ask again a little later.
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null;
+      this.probeOutstanding = false;
+      this.changed();
+    }, PROBE_REPEAT_MS);
+  }
+
+  private computeStatus(): ChannelStatus {
+    const online = typeof navigator === 'undefined' || navigator.onLine !== false;
+    const connection: ConnectionState = this.denied
+      ? 'denied'
+      : !online
+        ? 'offline'
+        : this.provider.synced
+          ? 'connected'
+          : 'connecting';
+    return { connection, unsent: this.tracker.unsentCount(), synced: this.provider.synced };
+  }
+
+  private changed(): void {
+    if (this.tracker.unsentCount() > 0 && this.probeTimer === null && this.socketOpen()) this.probeTimer = setTimeout(() => this.sendProbe(), PROBE_DELAY_MS);
+    if (this.persistTimer === null) this.persistTimer = setTimeout(() => this.persistNow(), PERSIST_DELAY_MS);
+    const next = this.computeStatus();
+    const prev = this.status;
+    if (next.connection === prev.connection && next.unsent === prev.unsent && next.synced === prev.synced) return;
+    this.status = next;
+    for (const l of this.listeners) l();
+  }
+
+  private persistNow(): void {
+    if (this.persistTimer !== null) clearTimeout(this.persistTimer);
+    this.persistTimer = null;
+    try {
+      if (this.tracker.unsentCount() === 0) localStorage.removeItem(this.storageKey);
+      else localStorage.setItem(this.storageKey, JSON.stringify(this.tracker));
+    } catch {
+      // Storage refused: the count then only covers this visit; the edits themselves are in IndexedDB.
+    }
+  }
+
+  getStatus(): ChannelStatus {
+    return this.status;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  destroy(): void {
+    this.persistNow();
+    if (this.probeTimer !== null) clearTimeout(this.probeTimer);
+    for (const c of this.cleanups) c();
+    this.provider.destroy();
+    void this.persistence?.destroy();
+    this.listeners.clear();
+  }
+}
+
+/** What a sync step 2 from the server proves: per client, the clock its items reach, and its whole delete set. */
+function readEvidence(update: Uint8Array): { clocks: StateVector; deletes: DeleteIndex } {
+  const { to } = Y.parseUpdateMeta(update);
+  const { ds } = Y.decodeUpdate(update);
+  return { clocks: to, deletes: ds.clients };
+}
+
+function readJson(key: string): unknown {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,8 @@
+import { useViewState } from '../canvas/viewportStore';
+import { useT } from '../i18n/i18n';
+
+export function ZoomLevel() {
+  const t = useT();
+  const { zoom } = useViewState();
+  return <span className="status-item">{t('status.zoom', { pct: Math.round(zoom * 100) })}</span>;
+}
