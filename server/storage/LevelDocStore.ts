@@ -279,9 +279,7 @@ export class LevelDocStore implements DocStore {
     if (this.closed) return Promise.reject(new StoreError('STORE_CLOSED', 'the store is closed'));
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ ...spec, resolve, reject });
-      this.draining ??= this.drain().finally(() => {
-        this.draining = undefined;
-      });
+      this.draining ??= this.drain();
     });
   }
 
@@ -302,6 +300,9 @@ export class LevelDocStore implements DocStore {
         for (const job of group) job.reject(error);
       }
     }
+    // Cleared in the same tick as the empty-queue check: a job queued by a continuation of the last resolve() must
+    // start a new drain, not join one that has already finished.
+    this.draining = undefined;
   }
 
   private takeGroup(): Job[] {
