@@ -2,3 +2,4 @@ export type { PlanBlock, PlanDocument, PlanLabels, PlanLang, PlanSection, PlanTa
 export { renderPlanMarkdown, escapeMarkdown, type RenderPlanMarkdownOptions } from './renderPlanMarkdown';
 export { renderPlanHtml, escapeHtml, type RenderPlanHtmlOptions } from './renderPlanHtml';
 export { renderPlanDocx, type RenderPlanDocxOptions } from './renderPlanDocx';
+export { buildPlan, formatPlanDate, type BuildPlanOptions } from './buildPlan';

@@ -33,17 +33,19 @@ const IMAGE_BOX = { width: 600, height: 820 };
 
 type Child = Paragraph | Table | TableOfContents;
 
-function cellParagraph(text: string, bold: boolean, right: boolean): Paragraph {
+function cellParagraph(text: string, bold: boolean, right: boolean, small: boolean): Paragraph {
   return new Paragraph({
     alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    spacing: { before: 20, after: 20 },
-    children: [new TextRun({ text, bold })],
+    spacing: { before: 20, after: 20, line: 240 },
+    children: [new TextRun({ text, bold, size: small ? 17 : 20 })],
   });
 }
 
 function table(t: PlanTable): Child[] {
   const cols = t.header.length;
   const pct = Math.floor(100 / Math.max(1, cols));
+  // Wide tables (the commitments table has eight columns) get a smaller font so they fit a portrait A4 page.
+  const small = cols > 5;
   const row = (cells: string[], kind: 'header' | 'body' | 'totals') =>
     new TableRow({
       tableHeader: kind === 'header',
@@ -53,7 +55,7 @@ function table(t: PlanTable): Child[] {
           width: { size: pct, type: WidthType.PERCENTAGE },
           shading: kind === 'header' ? { type: ShadingType.CLEAR, fill: 'DEEAF6' } : kind === 'totals' ? { type: ShadingType.CLEAR, fill: 'F2F2F2' } : undefined,
           borders: kind === 'totals' ? { top: { style: BorderStyle.DOUBLE, size: 6, color: '404040' } } : undefined,
-          children: [cellParagraph(cells[i] ?? '', kind !== 'body', t.numeric?.[i] === true)],
+          children: [cellParagraph(cells[i] ?? '', kind !== 'body', t.numeric?.[i] === true, small)],
         }),
       ),
     });
