@@ -83,6 +83,7 @@ export class LevelDocStore implements DocStore {
   private readonly cursors = new Map<string, Promise<Cursor>>();
   private readonly queue: Job[] = [];
   private draining: Promise<void> | undefined;
+  private reclaiming: Promise<void> = Promise.resolve();
   private closed = false;
 
   private constructor(db: LevelDb, report: RecoveryReport, options: LevelDocStoreOptions) {
@@ -232,6 +233,7 @@ export class LevelDocStore implements DocStore {
     if (this.closed) return;
     this.closed = true;
     await this.draining;
+    await this.reclaiming;
     await this.db.close();
   }
 
@@ -296,6 +298,7 @@ export class LevelDocStore implements DocStore {
         }
         after();
         for (const job of group) job.resolve();
+        if (group[0].kind === 'compact' || group[0].kind === 'delete') this.reclaim(group[0].name);
       } catch (error) {
         for (const job of group) job.reject(error);
       }
@@ -303,6 +306,19 @@ export class LevelDocStore implements DocStore {
     // Cleared in the same tick as the empty-queue check: a job queued by a continuation of the last resolve() must
     // start a new drain, not join one that has already finished.
     this.draining = undefined;
+  }
+
+  /**
+   * Deleted records stay on disk as tombstones until LevelDB compacts their key range, which it may not do for a long
+   * time on a quiet store; asking for it right after our compaction is what actually shrinks the files. It runs in the
+   * background (writes continue meanwhile) and close() waits for it.
+   */
+  private reclaim(name: string): void {
+    const prefix = docPrefix(name);
+    this.reclaiming = this.reclaiming
+      .then(() => this.db.compactRange(prefix, prefixEnd(prefix)))
+      // Only disk space is at stake: the data is already correct, and the next compaction tries again.
+      .catch(() => undefined);
   }
 
   private takeGroup(): Job[] {
