@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import Papa from 'papaparse/papaparse.js';
 import type { LocalizedText } from '../model/fields';
 import { newId } from '../model/ids';
 import type { NodeInit } from '../model/mapDoc';

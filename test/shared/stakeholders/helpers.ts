@@ -17,16 +17,3 @@ export function commitment(id: string, c: CommitmentInit): CollectionRecord {
 export function map(nodes: NodeRecord[], edges: EdgeRecord[] = [], commitments: CollectionRecord[] = []): MapSnapshot {
   return { meta: { schemaVersion: 1, title: 'test', template: '', createdAt: 0 }, nodes, edges, collections: { [COMMITMENTS]: commitments } };
 }
-
-/** The snapshot without some nodes, and the edges and commitments that belonged to them, as deleting a person does. */
-export function without(snapshot: MapSnapshot, ids: string[]): MapSnapshot {
-  const gone = new Set(ids);
-  return {
-    ...snapshot,
-    nodes: snapshot.nodes.filter((n) => !gone.has(n.id)),
-    edges: snapshot.edges.filter((e) => !gone.has(e.source) && !gone.has(e.target)),
-    collections: Object.fromEntries(
-      Object.entries(snapshot.collections).map(([k, rs]) => [k, rs.filter((r) => !(typeof r.data.who === 'string' && gone.has(r.data.who)))]),
-    ),
-  };
-}
