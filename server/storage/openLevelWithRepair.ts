@@ -67,7 +67,11 @@ export async function openLevelWithRepair(dir: string): Promise<{ db: LevelDb; r
   }
   const lost = lostFiles(dir).filter((f) => !lostBefore.includes(f));
   if (lost.length > 0) {
-    events.push({ code: 'STORE_LOST_FILES', message: `LevelDB moved unreadable files to ${join(dir, 'lost')}: ${lost.join(', ')}` });
+    // Repair archives every log and manifest it replaced there, whether it could read them or not.
+    events.push({
+      code: 'STORE_LOST_FILES',
+      message: `LevelDB repair archived the files it replaced in ${join(dir, 'lost')} (${lost.join(', ')}); delete them once the maps are checked`,
+    });
   }
   return { db, report: { clean: events.length === 0, repaired, events } };
 }
