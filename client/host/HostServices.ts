@@ -22,6 +22,7 @@ import { KeybindingRegistry } from './registries/KeybindingRegistry';
 import { MenuRegistry } from './registries/MenuRegistry';
 import { StatusBarRegistry } from './registries/StatusBarRegistry';
 import { CanvasService } from './services/CanvasService';
+import { ContextMenuService } from './services/ContextMenuService';
 import { DecorationService } from './services/DecorationService';
 import { LayoutStore } from './services/LayoutStore';
 import { MapService } from './services/MapService';
@@ -60,6 +61,7 @@ export interface HostServices extends IDisposable {
   layout: LayoutStore;
   notifications: NotificationService;
   quickInput: QuickInputService;
+  contextMenu: ContextMenuService;
 }
 
 export interface HostServicesOptions {
@@ -110,6 +112,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     layout,
     notifications: new NotificationService(),
     quickInput: new QuickInputService(),
+    contextMenu: new ContextMenuService(),
     dispose: () => store.dispose(),
   };
 

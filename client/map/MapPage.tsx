@@ -1,12 +1,11 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { MessagePage } from '../app/MessagePage';
-import { MapCanvas } from '../canvas/MapCanvas';
 import { storedColor, storedName, storeName } from '../collab/presence';
 import { useSessionStatus } from '../collab/sessionStore';
 import { useMapSession } from '../collab/useMapSession';
 import { usePeers } from '../collab/usePeers';
 import { useT } from '../i18n/i18n';
-import { StatusBar } from '../status/StatusBar';
+import { MapWorkbench } from '../host/MapWorkbench';
 import { NamePrompt } from './NamePrompt';
 import { TopBar } from './TopBar';
 import { useMapAccess } from './useMapAccess';
@@ -37,6 +36,7 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
   const [name, setName] = useState<string | null>(() => storedName());
   const [askName, setAskName] = useState(() => storedName() === null);
   const [shareOpen, setShareOpen] = useState(false);
+  const openShare = useCallback(() => setShareOpen(true), []);
 
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
@@ -51,10 +51,7 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
   return (
     <div className={`map-page role-${session.role}`}>
       <TopBar session={session} title={title} peers={peers} onShare={() => setShareOpen(true)} onRename={() => setAskName(true)} />
-      <div className="map-canvas-area">
-        <MapCanvas session={session} />
-      </div>
-      <StatusBar />
+      <MapWorkbench session={session} onShare={openShare} />
       {askName && (
         <NamePrompt
           initial={name ?? ''}

@@ -16,8 +16,9 @@ const STORAGE_KEY = 'mantelkaart:workbench-layout';
 export const SIDE_BAR_WIDTH = { min: 200, max: 640, initial: 300 };
 export const PANEL_HEIGHT = { min: 120, max: 600, initial: 220 };
 
+// The canvas comes first: the side bar opens when someone picks a view.
 const DEFAULT_LAYOUT: WorkbenchLayout = {
-  sideBarVisible: true,
+  sideBarVisible: false,
   sideBarWidth: SIDE_BAR_WIDTH.initial,
   activeView: null,
   panelVisible: false,

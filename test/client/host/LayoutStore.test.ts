@@ -3,7 +3,7 @@ import { LayoutStore, restoreLayout, SIDE_BAR_WIDTH } from '../../../client/host
 
 describe('the workbench layout', () => {
   it('a stored layout that is missing or malformed falls back to defaults', () => {
-    expect(restoreLayout(null).sideBarVisible).toBe(true);
+    expect(restoreLayout(null).sideBarVisible).toBe(false);
     expect(restoreLayout({ sideBarWidth: 'wide', panelVisible: 'yes', activeView: 42 })).toMatchObject({
       sideBarWidth: SIDE_BAR_WIDTH.initial,
       panelVisible: false,

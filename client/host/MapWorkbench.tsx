@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { MapCanvas } from '../canvas/MapCanvas';
+import { getCanvasController } from '../canvas/canvasController';
+import type { MapNodeProps } from '../canvas/mapNodeProps';
+import type { MapSession } from '../collab/MapSession';
+import { BUILTIN_EXTENSIONS, requestedDevExtensions } from './builtinExtensions';
+import { KindNode } from './canvas/KindNode';
+import { HostCanvasBridge } from './canvas/HostCanvasBridge';
+import { createCoreExtension } from './core/createCoreExtension';
+import { ExtensionHost } from './ExtensionHost';
+import { createHostServices, type HostServices } from './HostServices';
+import { appLanguage, hostSessionFrom } from './sessionAdapter';
+import { Workbench } from './ui/Workbench';
+
+/**
+ * The map page's editor: host services and extensions for one session, the workbench shell, and the canvas
+ * inside it with node kinds, problem markers, dimming and context menus from the host.
+ */
+export function MapWorkbench({ session, onShare }: { session: MapSession; onShare?: () => void }) {
+  const [state] = useState(() => {
+    const services = createHostServices({ session: hostSessionFrom(session), language: appLanguage });
+    return { services, host: new ExtensionHost(services), started: false, disposeTimer: 0 as ReturnType<typeof setTimeout> | 0 };
+  });
+  const { services, host } = state;
+  const shareRef = useRef(onShare);
+  shareRef.current = onShare;
+
+  useEffect(() => {
+    // StrictMode mounts twice: the first cleanup only schedules disposal, which the second mount cancels.
+    if (state.disposeTimer) clearTimeout(state.disposeTimer);
+    state.disposeTimer = 0;
+    if (!state.started) {
+      state.started = true;
+      void activateAll(services, host, () => shareRef.current?.());
+    }
+    return () => {
+      state.disposeTimer = setTimeout(() => void host.dispose().then(() => services.dispose()), 0);
+    };
+  }, [state, host, services]);
+
+  return (
+    <Workbench services={services} host={host}>
+      <HostCanvas services={services} session={session} />
+    </Workbench>
+  );
+}
+
+/** Activates the core, then the built-in extensions, then any dev extensions the URL asks for; one failing does not stop the rest. */
+async function activateAll(services: HostServices, host: ExtensionHost, share: () => void): Promise<void> {
+  const core = createCoreExtension(services, {
+    createNote: (at) => getCanvasController()?.createNode(at),
+    editLabel: (id) => getCanvasController()?.editLabel(id),
+    deleteSelection: () => getCanvasController()?.deleteSelection(),
+    share: services.session.role === 'owner' ? share : undefined,
+  });
+  await host.activate(core);
+  for (const load of [...BUILTIN_EXTENSIONS, ...requestedDevExtensions(location.search)]) {
+    try {
+      await host.activate(await load());
+    } catch (err) {
+      console.error('[host/extension-load-failed]', err);
+    }
+  }
+}
+
+function HostCanvas({ services, session }: { services: HostServices; session: MapSession }) {
+  const kindsVersion = useSyncExternalStore(
+    (l) => {
+      const d = services.nodeKinds.onDidChange(() => l());
+      return () => d.dispose();
+    },
+    () => services.nodeKinds.all().map((k) => k.id).join('\n'),
+  );
+  // A stable map per set of kinds, so React Flow does not remount nodes on unrelated changes.
+  const nodeTypes = useMemo(() => {
+    const types: Record<string, ComponentType<MapNodeProps>> = {};
+    for (const id of kindsVersion.split('\n')) if (id) types[id] = KindNode;
+    return types;
+  }, [kindsVersion]);
+  const decorations = useSyncExternalStore(
+    (l) => {
+      const d = services.decorations.onDidChange(() => l());
+      return () => d.dispose();
+    },
+    () => services.decorations.get(),
+  );
+  return (
+    <MapCanvas
+      session={session}
+      nodeTypes={nodeTypes}
+      nodeDecorations={decorations}
+      shortcuts={false}
+      onNodeContextMenu={(e, nodeId) => {
+        const selected = services.session.selection.get();
+        const ids = selected.includes(nodeId) ? [...selected] : [nodeId];
+        if (!selected.includes(nodeId)) services.session.selection.set(ids);
+        services.contextMenu.open({ menu: 'node/context', x: e.clientX, y: e.clientY, arg: { nodeIds: ids }, returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
+      }}
+      onPaneContextMenu={(e, position) => {
+        services.contextMenu.open({ menu: 'canvas/context', x: e.clientX, y: e.clientY, arg: { position }, returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
+      }}
+    >
+      <HostCanvasBridge services={services} />
+    </MapCanvas>
+  );
+}

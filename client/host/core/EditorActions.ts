@@ -1,0 +1,11 @@
+/** Canvas actions the core commands need that only the mounted canvas can do (label editing, its own create). */
+export interface EditorActions {
+  /** Creates a note at a map position (or the middle of the screen), selects it and starts editing its text. */
+  createNote(at?: { x: number; y: number }): void;
+  /** Starts editing a node's text. */
+  editLabel(nodeId: string): void;
+  /** Deletes the selected nodes and edges. */
+  deleteSelection(): void;
+  /** Opens the share dialog (owners); absent where sharing is not possible. */
+  share?: () => void;
+}

@@ -1,0 +1,85 @@
+import type { ExtensionManifest } from '../../../shared/plugin/manifest';
+
+const cat = { nl: 'Kaart', en: 'Map' };
+const view = { nl: 'Beeld', en: 'View' };
+
+/** What the host itself contributes, declared like any extension's. */
+export const coreManifest = {
+  id: 'core',
+  name: { nl: 'Werkplek', en: 'Workbench' },
+  version: '1.0.0',
+  contributes: {
+    commands: [
+      { id: 'core.commandPalette', title: { nl: 'Opdrachtenpalet tonen', en: 'Show command palette' }, category: view, icon: 'command' },
+      { id: 'core.toggleSideBar', title: { nl: 'Zijbalk tonen of verbergen', en: 'Toggle side bar' }, category: view, icon: 'sidebar' },
+      { id: 'core.togglePanel', title: { nl: 'Paneel tonen of verbergen', en: 'Toggle panel' }, category: view, icon: 'panel' },
+      { id: 'core.openView', title: { nl: 'Weergave openen…', en: 'Open view…' }, category: view, icon: 'layout' },
+      { id: 'core.showProblems', title: { nl: 'Problemen tonen', en: 'Show problems' }, category: view, icon: 'problems' },
+      { id: 'core.nextProblem', title: { nl: 'Naar volgend probleem', en: 'Go to next problem' }, category: view, icon: 'problems' },
+      { id: 'core.zoomToFit', title: { nl: 'Hele kaart tonen', en: 'Zoom to fit' }, category: view, icon: 'fit' },
+      { id: 'core.contextMenu', title: { nl: 'Contextmenu openen', en: 'Open context menu' }, category: view, icon: 'list' },
+      { id: 'core.addNote', title: { nl: 'Nieuwe notitie', en: 'New note' }, category: cat, icon: 'note', when: 'canEdit' },
+      { id: 'core.addNode', title: { nl: 'Nieuw element…', en: 'New element…' }, category: cat, icon: 'plus', when: 'canEdit' },
+      { id: 'core.editLabel', title: { nl: 'Tekst bewerken', en: 'Edit text' }, category: cat, when: 'canEdit && selectionCount == 1' },
+      { id: 'core.connectSelection', title: { nl: 'Geselecteerde twee verbinden…', en: 'Connect the selected two…' }, category: cat, icon: 'link', when: 'canEdit && selectionCount == 2' },
+      { id: 'core.deleteSelection', title: { nl: 'Selectie verwijderen', en: 'Delete selection' }, category: cat, icon: 'trash', when: 'canEdit && selectionCount > 0' },
+      { id: 'core.selectAll', title: { nl: 'Alles selecteren', en: 'Select all' }, category: cat },
+      { id: 'core.clearSelection', title: { nl: 'Selectie opheffen', en: 'Clear selection' }, category: cat, when: 'selectionCount > 0' },
+      { id: 'core.undo', title: { nl: 'Ongedaan maken', en: 'Undo' }, category: cat, icon: 'undo', when: 'canEdit' },
+      { id: 'core.redo', title: { nl: 'Opnieuw', en: 'Redo' }, category: cat, icon: 'redo', when: 'canEdit' },
+      { id: 'core.export', title: { nl: 'Exporteren…', en: 'Export…' }, category: cat, icon: 'download' },
+      { id: 'core.share', title: { nl: 'Kaart delen…', en: 'Share map…' }, category: cat, icon: 'share', when: 'role == owner' },
+      { id: 'core.applyTemplate', title: { nl: 'Sjabloon toepassen…', en: 'Apply template…' }, category: cat, icon: 'layout', when: 'canEdit' },
+    ],
+    keybindings: [
+      { key: '$mod+Shift+P', command: 'core.commandPalette' },
+      { key: '$mod+K', command: 'core.commandPalette' },
+      { key: '$mod+B', command: 'core.toggleSideBar' },
+      { key: '$mod+J', command: 'core.togglePanel' },
+      { key: '$mod+Shift+M', command: 'core.showProblems' },
+      { key: 'F8', command: 'core.nextProblem' },
+      { key: 'Shift+Digit1', command: 'core.zoomToFit', when: 'canvasFocus' },
+      { key: 'Shift+F10', command: 'core.contextMenu' },
+      { key: 'Alt+N', command: 'core.addNote' },
+      { key: 'Enter', command: 'core.editLabel', when: 'canvasFocus' },
+      { key: 'F2', command: 'core.editLabel', when: 'canvasFocus' },
+      { key: 'Alt+L', command: 'core.connectSelection' },
+      { key: 'Delete', command: 'core.deleteSelection', when: 'canvasFocus' },
+      { key: 'Backspace', command: 'core.deleteSelection', when: 'canvasFocus' },
+      { key: '$mod+A', command: 'core.selectAll', when: 'canvasFocus' },
+      { key: 'Escape', command: 'core.clearSelection', when: 'canvasFocus' },
+      { key: '$mod+Z', command: 'core.undo' },
+      { key: '$mod+Y', command: 'core.redo' },
+      { key: '$mod+Shift+Z', command: 'core.redo' },
+    ],
+    menus: {
+      toolbar: [
+        { command: 'core.addNote', group: '1_create@1' },
+        { command: 'core.addNode', group: '1_create@2' },
+        { command: 'core.connectSelection', group: '2_edit@1' },
+        { command: 'core.deleteSelection', group: '2_edit@2' },
+        { command: 'core.undo', group: '3_history@1' },
+        { command: 'core.redo', group: '3_history@2' },
+        { command: 'core.zoomToFit', group: '4_view@1' },
+        { command: 'core.export', group: '5_file@1' },
+        { command: 'core.share', group: '5_file@2' },
+        { command: 'core.commandPalette', group: '9_palette@1' },
+      ],
+      'canvas/context': [
+        { command: 'core.addNote', group: '1_create@1' },
+        { command: 'core.addNode', group: '1_create@2' },
+        { command: 'core.selectAll', group: '2_select@1' },
+        { command: 'core.zoomToFit', group: '3_view@1' },
+      ],
+      'node/context': [
+        { command: 'core.editLabel', group: '1_edit@1' },
+        { command: 'core.connectSelection', group: '1_edit@2' },
+        { command: 'core.deleteSelection', group: '9_delete@1' },
+      ],
+    },
+    views: {
+      sidebar: [{ id: 'core.extensions', title: { nl: 'Uitbreidingen', en: 'Extensions' }, icon: 'extensions' }],
+      panel: [{ id: 'core.problems', title: { nl: 'Problemen', en: 'Problems' } }],
+    },
+  },
+} satisfies ExtensionManifest;

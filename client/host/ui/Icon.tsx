@@ -1,0 +1,60 @@
+/** A small set of line icons by name; contributions may also give a single emoji or character. */
+const PATHS: Record<string, string> = {
+  plus: 'M12 5v14M5 12h14',
+  trash: 'M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6',
+  link: 'M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.5 1.5M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.5-1.5',
+  undo: 'M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-4',
+  redo: 'M15 14l5-5-5-5M20 9H9a5 5 0 0 0 0 10h4',
+  fit: 'M3 8V3h5M21 8V3h-5M3 16v5h5M21 16v5h-5',
+  download: 'M12 3v12M7 10l5 5 5-5M5 21h14',
+  share: 'M4 12v7a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2v-7M16 6l-4-4-4 4M12 2v13',
+  command: 'M9 6a3 3 0 1 0-3 3h12a3 3 0 1 0-3-3v12a3 3 0 1 0 3-3H6a3 3 0 1 0 3 3z',
+  problems: 'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM12 7.5v5.5M12 16.5v.5',
+  error: 'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM15 9l-6 6M9 9l6 6',
+  warning: 'M12 3 2 20h20L12 3zM12 10v4M12 17v.5',
+  info: 'M21 12a9 9 0 1 1-18 0 9 9 0 0 1 18 0zM12 11v6M12 7.5v.5',
+  extensions: 'M4 4h7v3a2 2 0 1 0 4 0V4h5v7h-3a2 2 0 1 0 0 4h3v5H4z',
+  flask: 'M9 3h6M10 3v6L4 19a1.5 1.5 0 0 0 1.3 2h13.4a1.5 1.5 0 0 0 1.3-2L14 9V3M7 15h10',
+  search: 'M18 11a7 7 0 1 1-14 0 7 7 0 0 1 14 0zM21 21l-5-5',
+  list: 'M8 6h13M8 12h13M8 18h13M3.5 6h.01M3.5 12h.01M3.5 18h.01',
+  users: 'M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM22 21v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8',
+  user: 'M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+  'map-pin': 'M12 22s-7-6.5-7-12a7 7 0 0 1 14 0c0 5.5-7 12-7 12zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
+  building: 'M4 21V4a1 1 0 0 1 1-1h9a1 1 0 0 1 1 1v17M15 9h4a1 1 0 0 1 1 1v11M2 21h20M8 7h3M8 11h3M8 15h3',
+  heart: 'M12 20s-8-5-8-11a4.5 4.5 0 0 1 8-2.8A4.5 4.5 0 0 1 20 9c0 6-8 11-8 11z',
+  calendar: 'M4 5h16v16H4zM4 10h16M8 3v4M16 3v4',
+  filter: 'M3 4h18l-7 8v6l-4 2v-8z',
+  settings: 'M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1M15 4v4M9 10v4M17 16v4',
+  note: 'M5 3h10l4 4v14H5zM15 3v4h4M8 12h8M8 16h6',
+  close: 'M6 6l12 12M18 6 6 18',
+  panel: 'M3 4h18v16H3zM3 15h18',
+  sidebar: 'M3 4h18v16H3zM9 4v16',
+  eye: 'M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zM12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z',
+  layout: 'M3 3h7v7H3zM14 3h7v7h-7zM3 14h7v7H3zM14 14h7v7h-7z',
+  check: 'M5 12l5 5 9-10',
+  lock: 'M5 11h14v10H5zM8 11V7a4 4 0 0 1 8 0v4',
+  signal: 'M5 12.5a10 10 0 0 1 14 0M8.5 16a5 5 0 0 1 7 0M12 19.5v.01',
+  lightbulb: 'M9 18h6M10 21h4M12 3a6 6 0 0 0-4 10.5c.7.7 1 1.5 1 2.5h6c0-1 .3-1.8 1-2.5A6 6 0 0 0 12 3z',
+};
+
+/** Names a contribution may use for `icon`. */
+export const ICON_NAMES = Object.keys(PATHS);
+
+/** Draws a named icon, a contributed emoji, or the first letter of an unknown name; decorative unless labelled. */
+export function Icon({ name, size = 18, label }: { name: string | undefined; size?: number; label?: string }) {
+  const a11y = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true };
+  const path = name ? PATHS[name] : undefined;
+  if (path) {
+    return (
+      <svg className="mk-icon" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" {...a11y}>
+        <path d={path} />
+      </svg>
+    );
+  }
+  const text = name && [...name].length <= 2 ? name : (name ?? '?').slice(0, 1).toUpperCase();
+  return (
+    <span className="mk-icon mk-icon-text" style={{ width: size, height: size, fontSize: size * 0.8 }} {...a11y}>
+      {text}
+    </span>
+  );
+}
