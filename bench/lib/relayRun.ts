@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { RelayJob, RelayResult } from '../loadgen/relay';
+import { ProcessSampler, rssBytes } from './proc';
+import { repoRoot, startContender, type ContenderId, type RoomTarget } from './servers';
+
+export interface RelayRunSpec {
+  contender: ContenderId;
+  rooms: number;
+  clientsPerRoom: number;
+  intervalMs: number;
+  durationMs: number;
+  drainTimeoutMs: number;
+  /** Directory for a V8 CPU profile of the server (ours), written when it stops. */
+  cpuProfDir?: string;
+}
+
+export interface RelayRunResult extends RelayResult {
+  contender: ContenderId;
+  server: { cpuPercent: number; cpuSeconds: number; peakRssMiB: number; endRssMiB: number; idleRssMiB: number };
+  error?: string;
+}
+
+/** One run: a fresh server, a fresh load generator process, the server's CPU and RSS over the edit window. */
+export async function runRelay(spec: RelayRunSpec): Promise<RelayRunResult> {
+  const server = await startContender(spec.contender, { cpuProfDir: spec.cpuProfDir });
+  try {
+    const targets: RoomTarget[] = [];
+    for (let r = 0; r < spec.rooms; r++) targets.push(await server.createRoom(`bench-${r}`));
+    const job: RelayJob = {
+      targets,
+      clientsPerRoom: spec.clientsPerRoom,
+      intervalMs: spec.intervalMs,
+      durationMs: spec.durationMs,
+      drainTimeoutMs: spec.drainTimeoutMs,
+      connectTimeoutMs: 60_000,
+      connectBatch: 20,
+    };
+    const sampler = new ProcessSampler(server.pid);
+    let idleRss = 0;
+    let serverStats: ReturnType<ProcessSampler['stop']> | undefined;
+    const result = await new Promise<RelayResult>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/loadgen/relay.ts')], {
+        cwd: repoRoot,
+        env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      let parsed: RelayResult | undefined;
+      const hardStop = setTimeout(() => child.kill('SIGKILL'), job.connectTimeoutMs * 5 + spec.durationMs + spec.drainTimeoutMs + 60_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        let nl: number;
+        while ((nl = out.indexOf('\n')) >= 0) {
+          const line = out.slice(0, nl);
+          out = out.slice(nl + 1);
+          if (line === 'LOADGEN_EVENT edit-start') {
+            idleRss = (rssBytes(server.pid) ?? 0) / 1048576;
+            sampler.start();
+          } else if (line === 'LOADGEN_EVENT drained') {
+            serverStats = sampler.stop();
+          } else if (line.startsWith('LOADGEN_RESULT ')) {
+            parsed = JSON.parse(line.slice('LOADGEN_RESULT '.length)) as RelayResult;
+          }
+        }
+      });
+      child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
+      child.once('exit', (code) => {
+        clearTimeout(hardStop);
+        if (parsed) resolve(parsed);
+        else reject(new Error(`load generator exited with ${code}: ${err.trim().slice(-2000)}`));
+      });
+    });
+    const s = serverStats ?? sampler.stop();
+    return {
+      ...result,
+      contender: spec.contender,
+      server: {
+        cpuPercent: s.cpuPercent,
+        cpuSeconds: s.cpuSeconds,
+        peakRssMiB: s.peakRssBytes / 1048576,
+        endRssMiB: s.endRssBytes / 1048576,
+        idleRssMiB: idleRss,
+      },
+    };
+  } finally {
+    await server.stop();
+    server.removeData();
+  }
+}
