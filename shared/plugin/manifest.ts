@@ -25,6 +25,8 @@ export interface NodeKindContribution {
   shape?: NodeShape;
   fields?: FieldSchema[];
   defaultSize?: { width: number; height: number };
+  /** `background`: drawn behind every other node and edge (lanes, quadrants, frames). */
+  layer?: 'background';
 }
 
 export type EdgeDash = 'solid' | 'dashed' | 'dotted';

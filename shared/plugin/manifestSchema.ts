@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { parseKeybindingKey } from './keybindingKey';
 import { parseWhen } from './whenClause';
 
-/** Ids of contributions and extensions: lowercase words joined by `.`, `-` or `_`. */
-export const CONTRIBUTION_ID = /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-zA-Z0-9_-]*)*$/;
+/**
+ * Ids of contributions and extensions: words joined by `.`, `-` or `_`, each starting lowercase. camelCase is
+ * allowed because node and edge kind ids are stored in every map (`keyFigure`), and renaming them needs a migration.
+ */
+export const CONTRIBUTION_ID = /^[a-z0-9][a-zA-Z0-9_-]*(\.[a-z0-9][a-zA-Z0-9_-]*)*$/;
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
-const id = z.string().regex(CONTRIBUTION_ID, { message: 'lowercase words joined by ".", "-" or "_"' });
+const id = z.string().regex(CONTRIBUTION_ID, { message: 'words starting lowercase, joined by ".", "-" or "_"' });
 const text = z.string().min(1);
 const localized = z.strictObject({ nl: text, en: text });
 const icon = z.string().min(1).max(40);
@@ -43,6 +46,7 @@ const nodeKind = z.strictObject({
   shape: z.enum(['rectangle', 'rounded', 'pill', 'ellipse', 'diamond', 'hexagon', 'note']).optional(),
   fields: fields.optional(),
   defaultSize: z.strictObject({ width: z.number().min(20).max(2000), height: z.number().min(20).max(2000) }).optional(),
+  layer: z.enum(['background']).optional(),
 });
 
 const edgeKind = z.strictObject({

@@ -99,3 +99,18 @@ describe('the manifest gate', () => {
     expect(!r.ok && r.errors.some((e) => e.path === 'id' && e.code === 'manifest/invalid-format')).toBe(true);
   });
 });
+
+describe('the manifest gate and stored kind ids', () => {
+  it('accepts camelCase kind ids (they are stored in maps) and a background layer, but not an uppercase start', () => {
+    const ok = parseManifest({
+      ...minimal,
+      contributes: {
+        nodeKinds: [{ id: 'keyFigure', title: { nl: 'Sleutelfiguur', en: 'Key figure' } }, { id: 'area', title: { nl: 'Vlak', en: 'Area' }, layer: 'background' }],
+        edgeKinds: [{ id: 'meetsAt', title: { nl: 'komt samen in', en: 'meets at' } }],
+      },
+    });
+    expect(ok.ok ? [] : formatManifestErrors(ok.errors)).toEqual([]);
+    expect(parseManifest({ ...minimal, contributes: { nodeKinds: [{ id: 'KeyFigure', title: { nl: 'X', en: 'X' } }] } }).ok).toBe(false);
+    expect(parseManifest({ ...minimal, contributes: { nodeKinds: [{ id: 'area', title: { nl: 'X', en: 'X' }, layer: 'front' }] } }).ok).toBe(false);
+  });
+});
