@@ -10,6 +10,8 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type EdgeProps,
+  type EdgeTypes,
   type NodeChange,
   type Viewport as FlowViewport,
 } from '@xyflow/react';
@@ -44,6 +46,10 @@ export interface MapCanvasProps {
   readOnly?: boolean;
   /** Markers and dimming by node id (problems, filters); local, never stored. */
   nodeDecorations?: ReadonlyMap<string, NodeDecoration>;
+  /** Stacking per node kind: a negative value draws nodes of that kind behind edges and other nodes. */
+  nodeZIndex?: (kind: string) => number | undefined;
+  /** Draws every edge (the host draws declared edge kinds); React Flow's default edge when absent. */
+  edgeComponent?: ComponentType<EdgeProps<FlowEdge>>;
   onNodeContextMenu?: (event: ReactMouseEvent, nodeId: string) => void;
   /** `position` is where the menu was opened, in flow coordinates (to create something there). */
   onPaneContextMenu?: (event: ReactMouseEvent | MouseEvent, position: { x: number; y: number }) => void;
@@ -70,6 +76,8 @@ function MapCanvasInner({
   nodeTypes,
   readOnly: readOnlyProp,
   nodeDecorations = EMPTY_DECORATIONS,
+  nodeZIndex,
+  edgeComponent,
   onNodeContextMenu,
   onPaneContextMenu,
   shortcuts = true,
@@ -89,6 +97,9 @@ function MapCanvasInner({
   useEffect(() => () => mirror.destroy(), [mirror]);
   useEffect(() => mirror.setTypeResolver(resolveType), [mirror, resolveType]);
   useEffect(() => mirror.setDecorations(nodeDecorations), [mirror, nodeDecorations]);
+  useEffect(() => mirror.setZIndexResolver(nodeZIndex ?? (() => undefined)), [mirror, nodeZIndex]);
+  // React Flow types edge components over untyped data; ours read FlowEdge data, which the mirror always sets.
+  const edgeTypes = useMemo<EdgeTypes | undefined>(() => (edgeComponent ? { default: edgeComponent as EdgeTypes[string] } : undefined), [edgeComponent]);
   useEffect(() => {
     const sync = () => {
       const s = getSelection();
@@ -408,6 +419,7 @@ function MapCanvasInner({
           nodes={nodes}
           edges={edges}
           nodeTypes={types}
+          edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onConnect={onConnect}

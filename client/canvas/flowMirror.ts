@@ -34,6 +34,8 @@ export class FlowMirror {
   private decorations: ReadonlyMap<string, NodeDecoration> = new Map();
   private remote: ReadonlyMap<string, string> = new Map();
   private readonly measured = new Map<string, { width: number; height: number }>();
+  /** Stacking per node kind (negative: behind edges and other nodes, for lanes and frames). */
+  private resolveZIndex: (kind: string) => number | undefined = () => undefined;
   private readonly listeners = new Set<Listener>();
   private readonly unobserve: () => void;
 
@@ -73,9 +75,11 @@ export class FlowMirror {
 
   private buildNode(id: string, record: NodeRecord): FlowNode {
     const m = this.measured.get(id);
+    const zIndex = this.resolveZIndex(record.kind);
     return {
       id,
       type: this.resolveType(record.kind),
+      ...(zIndex !== undefined ? { zIndex } : {}),
       position: { x: record.x, y: record.y },
       width: record.width,
       height: record.height,
@@ -190,6 +194,18 @@ export class FlowMirror {
     const changed = this.patchNodes([...this.nodes.keys()], (n) => {
       const type = resolve(n.data.record.kind);
       return n.type === type ? null : { ...n, type };
+    });
+    if (changed) this.emit();
+  }
+
+  /** Sets the stacking of nodes by kind; undefined leaves React Flow's default. */
+  setZIndexResolver(resolve: (kind: string) => number | undefined): void {
+    this.resolveZIndex = resolve;
+    const changed = this.patchNodes([...this.nodes.keys()], (n) => {
+      const zIndex = resolve(n.data.record.kind);
+      if (n.zIndex === zIndex) return null;
+      const { zIndex: _old, ...rest } = n;
+      return zIndex === undefined ? rest : { ...rest, zIndex };
     });
     if (changed) this.emit();
   }

@@ -9,9 +9,11 @@ export interface Store<T> {
   subscribe(listener: () => void): () => void;
 }
 
-/** What the host needs from the selection on the canvas (node ids only). */
+/** What the host needs from the selection on the canvas: node ids (`get`), and the selected edges where known. */
 export interface SelectionSource extends Store<readonly string[]> {
   set(nodeIds: string[]): void;
+  /** The selected edge ids (the same array until they change); absent where edges cannot be selected. */
+  getEdges?(): readonly string[];
 }
 
 /**

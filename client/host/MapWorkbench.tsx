@@ -4,6 +4,7 @@ import { getCanvasController } from '../canvas/canvasController';
 import type { MapNodeProps } from '../canvas/mapNodeProps';
 import type { MapSession } from '../collab/MapSession';
 import { BUILTIN_EXTENSIONS, requestedDevExtensions } from './builtinExtensions';
+import { KindEdge } from './canvas/KindEdge';
 import { KindNode } from './canvas/KindNode';
 import { HostCanvasBridge } from './canvas/HostCanvasBridge';
 import { createCoreExtension } from './core/createCoreExtension';
@@ -77,6 +78,11 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
     for (const id of kindsVersion.split('\n')) if (id) types[id] = KindNode;
     return types;
   }, [kindsVersion]);
+  // Background kinds (lanes, quadrants) sit behind edges and other nodes, even when selected (React Flow adds 1000).
+  const nodeZIndex = useMemo(() => {
+    void kindsVersion;
+    return (kind: string) => (services.nodeKinds.get(kind)?.declaration.layer === 'background' ? -2000 : undefined);
+  }, [kindsVersion, services]);
   const decorations = useSyncExternalStore(
     (l) => {
       const d = services.decorations.onDidChange(() => l());
@@ -89,6 +95,8 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
       session={session}
       nodeTypes={nodeTypes}
       nodeDecorations={decorations}
+      nodeZIndex={nodeZIndex}
+      edgeComponent={KindEdge}
       shortcuts={false}
       onNodeContextMenu={(e, nodeId) => {
         const selected = services.session.selection.get();

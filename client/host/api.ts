@@ -134,8 +134,10 @@ export interface MapApi {
   getSelection(): string[];
   /** Selects exactly these nodes. */
   setSelection(nodeIds: string[]): void;
-  /** Fires when the selection changes. */
-  readonly onDidChangeSelection: Event<{ nodeIds: string[] }>;
+  /** The selected edge ids (relations), for an inspector of the selected edge. */
+  getSelectedEdges(): string[];
+  /** Fires when the selection of nodes or edges changes. */
+  readonly onDidChangeSelection: Event<{ nodeIds: string[]; edgeIds: string[] }>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

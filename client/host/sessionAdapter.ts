@@ -7,6 +7,8 @@ import type { ConnectionState, HostSession, SelectionSource, Store } from './Hos
 
 let cachedFrom: Selection | null = null;
 let cachedIds: readonly string[] = [];
+let cachedEdgesFrom: Selection | null = null;
+let cachedEdgeIds: readonly string[] = [];
 
 /** The canvas selection store, as node ids (the same array until the selection changes). */
 export const canvasSelection: SelectionSource = {
@@ -19,6 +21,14 @@ export const canvasSelection: SelectionSource = {
     return cachedIds;
   },
   set: (ids) => setSelection({ nodes: ids, edges: [] }),
+  getEdges() {
+    const s = getSelection();
+    if (s !== cachedEdgesFrom) {
+      cachedEdgesFrom = s;
+      cachedEdgeIds = [...s.edges];
+    }
+    return cachedEdgeIds;
+  },
   subscribe: subscribeSelection,
 };
 

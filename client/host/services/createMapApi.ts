@@ -43,13 +43,14 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
     if (!editable()) throw new HostError('map/read-only', 'this link can only view the map; ask for an edit link to change it', extensionId);
   };
 
-  const selectionChanged = new Emitter<{ nodeIds: string[] }>();
+  const selectionChanged = new Emitter<{ nodeIds: string[]; edgeIds: string[] }>();
+  const selectedEdges = () => [...(session.selection.getEdges?.() ?? [])];
   store.add(selectionChanged);
   let unsubscribeSelection: (() => void) | null = null;
   const onDidChangeSelection = scopedEvent(selectionChanged.event, store, () => {
     // Subscribe to the source lazily, once, so extensions that never listen cost nothing.
     if (unsubscribeSelection) return;
-    unsubscribeSelection = session.selection.subscribe(() => selectionChanged.fire({ nodeIds: [...session.selection.get()] }));
+    unsubscribeSelection = session.selection.subscribe(() => selectionChanged.fire({ nodeIds: [...session.selection.get()], edgeIds: selectedEdges() }));
     store.add({ dispose: () => unsubscribeSelection?.() });
   });
 
@@ -134,6 +135,7 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
     onDidChangeMap: scopedEvent(service.onDidChangeMap, store),
     getSelection: () => [...session.selection.get()],
     setSelection: (nodeIds) => session.selection.set(nodeIds),
+    getSelectedEdges: selectedEdges,
     onDidChangeSelection,
   };
   return api;
