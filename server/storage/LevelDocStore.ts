@@ -13,6 +13,7 @@ import {
   updateKey,
   updatePrefix,
 } from './storeKeys.js';
+import { readDocEntry } from './readDocEntry.js';
 import { readRecord, readStateRecord, writeRecord, writeStateRecord } from './storeRecord.js';
 
 export interface LevelDocStoreOptions {
@@ -76,6 +77,8 @@ export class LevelDocStore implements DocStore {
   /** What opening the store found and did; the server logs it. */
   readonly recoveryReport: RecoveryReport;
   readonly stats: LevelDocStoreStats = { batches: 0, records: 0 };
+  /** Meta records that were damaged on disk and read as absent, with why; the server may log them. */
+  readonly damagedMeta: { key: string; reason: string }[] = [];
 
   private readonly db: LevelDb;
   private readonly sync: boolean;
@@ -108,23 +111,10 @@ export class LevelDocStore implements DocStore {
     let lastSeq = 0;
     // One iterator reads from one implicit snapshot: a concurrent compaction is seen entirely or not at all.
     for await (const [key, value] of this.db.iterator({ gte: prefix, lt: prefixEnd(prefix) })) {
-      const parsed = parseDocSuffix(key.slice(prefix.length));
-      if (parsed === undefined) {
-        skipped.push({ key, reason: 'STORE_KEY_UNKNOWN: key does not follow the layout' });
-      } else if (parsed.kind === 'state') {
-        const read = readStateRecord(value);
-        if ('damage' in read) {
-          skipped.push({ key, reason: `${read.damage.code}: ${read.damage.detail}` });
-        } else {
-          updates.push(read.state);
-          lastSeq = Math.max(lastSeq, read.seq);
-        }
-      } else {
-        lastSeq = Math.max(lastSeq, parsed.seq);
-        const read = readRecord(value);
-        if ('damage' in read) skipped.push({ key, reason: `${read.damage.code}: ${read.damage.detail}` });
-        else updates.push(read.payload);
-      }
+      const entry = readDocEntry(key.slice(prefix.length), value);
+      if (entry.seq !== undefined) lastSeq = Math.max(lastSeq, entry.seq);
+      if (entry.kind === 'data') updates.push(entry.bytes);
+      else skipped.push({ key, reason: entry.reason });
     }
     return { updates, lastSeq, skipped };
   }
@@ -194,9 +184,6 @@ export class LevelDocStore implements DocStore {
     return out;
   }
 
-  /** Meta records that were damaged on disk and read as absent, with why; the server may log them. */
-  readonly damagedMeta: { key: string; reason: string }[] = [];
-
   /**
    * Every document and meta value from one LevelDB snapshot: writes that happen while it is being read are not
    * seen, so the result is consistent across documents. Used by writeBackup.
@@ -213,11 +200,9 @@ export class LevelDocStore implements DocStore {
           if (doc) yield { kind: 'doc', ...doc };
           doc = { name, updates: [], skipped: [] };
         }
-        const parsed = parseDocSuffix(key.slice(docPrefix(name).length));
-        const read = parsed?.kind === 'state' ? readStateRecord(value) : parsed ? readRecord(value) : undefined;
-        if (read === undefined) doc.skipped.push({ key, reason: 'STORE_KEY_UNKNOWN: key does not follow the layout' });
-        else if ('damage' in read) doc.skipped.push({ key, reason: `${read.damage.code}: ${read.damage.detail}` });
-        else doc.updates.push('state' in read ? read.state : read.payload);
+        const entry = readDocEntry(key.slice(docPrefix(name).length), value);
+        if (entry.kind === 'data') doc.updates.push(entry.bytes);
+        else doc.skipped.push({ key, reason: entry.reason });
       }
       if (doc) yield { kind: 'doc', ...doc };
       for await (const [key, bytes] of this.db.iterator({ gte: META_ROOT, lt: prefixEnd(META_ROOT), snapshot })) {
