@@ -22,9 +22,11 @@ import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from '../../shared/model/sche
 import type { MapSession } from '../collab/MapSession';
 import { LOCAL_ORIGIN } from '../collab/localOrigin';
 import { usePeers } from '../collab/usePeers';
+import { pickColor } from '../collab/presence';
 import { useT } from '../i18n/i18n';
 import { CanvasContext, type CanvasContextValue } from './CanvasContext';
 import { setCanvasController } from './canvasController';
+import { SessionStatusMarker } from './SessionStatusMarker';
 import { Cursors } from './Cursors';
 import { DefaultNode } from './DefaultNode';
 import { getEditingNode, setEditingNode } from './editingStore';
@@ -115,6 +117,11 @@ function MapCanvasInner({
   }, [session]);
 
   const nodes = useSyncExternalStore(mirror.subscribe, mirror.getNodes);
+  // The server's state has arrived, or this browser's copy (when it has anything): then the view is framed.
+  // A boolean selector, so changes of the unsent count do not re-render the canvas.
+  const synced = useSyncExternalStore(session.subscribe, () => session.getStatus().synced);
+  const localLoaded = useSyncExternalStore(session.subscribe, () => session.getStatus().localLoaded);
+  const loaded = synced || (localLoaded && nodes.length > 0);
   const edges = useSyncExternalStore(mirror.subscribe, mirror.getEdges);
 
   // Presence: who is here, their selections outlined in their colour.
@@ -125,6 +132,16 @@ function MapCanvasInner({
     for (const p of peers) if (p.clientId !== selfId) for (const id of p.selection) if (!remote.has(id)) remote.set(id, p.user.color);
     mirror.setRemoteSelection(remote);
   }, [peers, selfId, mirror]);
+
+  // Two people with one colour cannot tell their cursors apart: the later arrival (higher id) moves to a free one.
+  useEffect(() => {
+    const me = peers.find((p) => p.clientId === selfId);
+    if (!me) return;
+    const others = peers.filter((p) => p.clientId !== selfId);
+    if (!others.some((p) => p.clientId < selfId && p.user.color === me.user.color)) return;
+    const color = pickColor(me.user.color, others.map((p) => p.user.color));
+    if (color !== me.user.color) session.awareness.setLocalStateField('user', { ...me.user, color });
+  }, [peers, selfId, session]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -415,6 +432,7 @@ function MapCanvasInner({
         onPointerLeave={onPointerLeave}
         onDoubleClick={onDoubleClick}
       >
+        <SessionStatusMarker session={session} />
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
           edges={edges}
@@ -444,11 +462,11 @@ function MapCanvasInner({
           proOptions={{ hideAttribution: true }}
         >
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
-          <MiniMap pannable zoomable nodeStrokeWidth={3} className="mk-minimap" />
+          <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor="#94a3b8" className="mk-minimap" />
           <Controls showInteractive={false} />
           <Cursors peers={peers} selfId={selfId} />
           <FollowController peers={peers} />
-          <FitOnLoad hasNodes={nodes.length > 0} />
+          <FitOnLoad loaded={loaded} hasNodes={nodes.length > 0} />
           {nodes.length === 0 && (
             <div className="mk-empty-hint" role="note">
               {t(readOnly ? 'canvas.emptyHintReadOnly' : 'canvas.emptyHint')}

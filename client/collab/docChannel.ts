@@ -18,8 +18,8 @@ export interface ChannelStatus {
 }
 
 const PROBE_DELAY_MS = 300;
-/** While changes wait, ask again this often: the server stores before it applies, so a probe can come early. */
-const PROBE_REPEAT_MS = 1000;
+/** A probe whose answer has not come within this time is given up and asked again. */
+const PROBE_REPEAT_MS = 2000;
 const PERSIST_DELAY_MS = 200;
 
 function stateVector(doc: Y.Doc): StateVector {
@@ -136,7 +136,11 @@ export class DocChannel {
         }
       }
       original(encoder, decoder, provider, fromSocket, messageType);
-      if (step === SYNC_STEP2) this.probeOutstanding = false;
+      if (step === SYNC_STEP2 && this.probeOutstanding) {
+        this.probeOutstanding = false;
+        if (this.probeTimer !== null) clearTimeout(this.probeTimer);
+        this.probeTimer = null;
+      }
       if (evidence) this.tracker.learn(evidence);
       if (step === SYNC_STEP1 || step === SYNC_STEP2) this.changed();
     };
@@ -151,7 +155,7 @@ export class DocChannel {
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.tracker.probeVector(stateVector(this.doc))));
     this.provider.ws?.send(encoding.toUint8Array(encoder));
     this.probeOutstanding = true;
-    // If the answer does not settle everything, ask again a little later.
+    // Normally the answer schedules the next probe; this covers an answer that never comes.
     this.probeTimer = setTimeout(() => {
       this.probeTimer = null;
       this.probeOutstanding = false;

@@ -34,7 +34,7 @@ export interface Peer extends Presence {
 }
 
 /** Readable on white and as a fill behind white text. */
-export const PRESENCE_COLORS = ['#c2410c', '#1d4ed8', '#047857', '#7e22ce', '#b91c1c', '#0f766e', '#a16207', '#be185d', '#4338ca', '#15803d'];
+export const PRESENCE_COLORS = ['#c2410c', '#1d4ed8', '#047857', '#7e22ce', '#b91c1c', '#a16207', '#be185d', '#0e7490'];
 
 export function colorFor(seed: number): string {
   return PRESENCE_COLORS[Math.abs(seed) % PRESENCE_COLORS.length];
@@ -85,6 +85,13 @@ export function readPresence(state: unknown): Presence | null {
     selection: Array.isArray(sel) ? sel.filter((s): s is string => typeof s === 'string').slice(0, MAX_SELECTION) : [],
     viewport: vpXY && num(w) && num(h) && w > 0 && h > 0 ? { ...vpXY, width: w, height: h } : null,
   };
+}
+
+/** This browser's colour, unless someone already on the map has it: then the first free one, for this visit. */
+export function pickColor(preferred: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  if (!used.has(preferred)) return preferred;
+  return PRESENCE_COLORS.find((c) => !used.has(c)) ?? preferred;
 }
 
 const NAME_KEY = 'mantelkaart:name';
