@@ -5,6 +5,7 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,6 +17,8 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
+import { columnWeights } from './columnWeights';
 import type { PlanBlock, PlanDocument, PlanTable } from './planDocument';
 import { fitInto, pngSize } from './pngSize';
 
@@ -30,29 +33,33 @@ const MISSING_FILL = 'FBE5D6';
 const MISSING_BORDER = 'C55A11';
 /** The text width of an A4 page with 2.5 cm margins, in pixels at 96 dpi (what ImageRun measures in). */
 const IMAGE_BOX = { width: 600, height: 820 };
+/** The same width in twentieths of a point, as table grids are written. */
+const TEXT_WIDTH_TWIPS = 11906 - 2 * 1418;
 
 type Child = Paragraph | Table | TableOfContents;
 
 function cellParagraph(text: string, bold: boolean, right: boolean, small: boolean): Paragraph {
   return new Paragraph({
     alignment: right ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    spacing: { before: 20, after: 20, line: 240 },
+    spacing: { before: 20, after: 20, line: 240, lineRule: LineRuleType.AUTO },
     children: [new TextRun({ text, bold, size: small ? 17 : 20 })],
   });
 }
 
 function table(t: PlanTable): Child[] {
   const cols = t.header.length;
-  const pct = Math.floor(100 / Math.max(1, cols));
   // Wide tables (the commitments table has eight columns) get a smaller font so they fit a portrait A4 page.
   const small = cols > 5;
+  // Characters that fit across the text width at 8.5 and 10 pt Calibri.
+  const weights = columnWeights(t, small ? 100 : 85);
+  const twips = weights.map((w) => Math.round(w * TEXT_WIDTH_TWIPS));
   const row = (cells: string[], kind: 'header' | 'body' | 'totals') =>
     new TableRow({
       tableHeader: kind === 'header',
       cantSplit: true,
       children: Array.from({ length: cols }, (_, i) =>
         new TableCell({
-          width: { size: pct, type: WidthType.PERCENTAGE },
+          width: { size: twips[i], type: WidthType.DXA },
           shading: kind === 'header' ? { type: ShadingType.CLEAR, fill: 'DEEAF6' } : kind === 'totals' ? { type: ShadingType.CLEAR, fill: 'F2F2F2' } : undefined,
           borders: kind === 'totals' ? { top: { style: BorderStyle.DOUBLE, size: 6, color: '404040' } } : undefined,
           children: [cellParagraph(cells[i] ?? '', kind !== 'body', t.numeric?.[i] === true, small)],
@@ -63,7 +70,8 @@ function table(t: PlanTable): Child[] {
   if (t.caption) out.push(new Paragraph({ style: 'Caption', children: [new TextRun(t.caption)] }));
   out.push(
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: twips,
       rows: [row(t.header, 'header'), ...t.rows.map((r) => row(r, 'body')), ...(t.totals ? [row(t.totals, 'totals')] : [])],
     }),
   );
@@ -146,10 +154,12 @@ export async function renderPlanDocx(plan: PlanDocument, options: RenderPlanDocx
     title: tp.title,
     description: tp.subtitle,
     creator: 'Mantelkaart',
-    features: { updateFields: true },
+    // Page numbers in the table of contents are estimated as the body is written, so the contents are complete in
+    // any viewer without Word's "update fields?" prompt; Word's Update Table corrects them if an estimate is off.
+    pageNumbers: estimatePageNumbers,
     styles: {
       default: {
-        document: { run: { font: FONT, size: 22, language }, paragraph: { spacing: { after: 80, line: 276 } } },
+        document: { run: { font: FONT, size: 22, language }, paragraph: { spacing: { after: 80, line: 276, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: FONT, size: 56, bold: true, color: BLUE }, paragraph: { spacing: { after: 240 } } },
         heading1: { run: { font: FONT, size: 36, bold: true, color: BLUE }, paragraph: { spacing: { before: 240, after: 160 }, keepNext: true } },
         heading2: { run: { font: FONT, size: 27, bold: true, color: '2E74B5' }, paragraph: { spacing: { before: 280, after: 120 }, keepNext: true } },
@@ -157,7 +167,7 @@ export async function renderPlanDocx(plan: PlanDocument, options: RenderPlanDocx
     },
     sections: [
       {
-        properties: { page: { margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 } } },
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1418, bottom: 1418, left: 1418, right: 1418 } } },
         footers: {
           default: new Footer({
             children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 18, color: '7F7F7F' })] })],

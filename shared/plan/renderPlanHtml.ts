@@ -16,7 +16,8 @@ const PRINT_CSS = `
 @page { size: A4; margin: 2cm 2cm 2.2cm; }
 * { box-sizing: border-box; }
 html { font: 11pt/1.45 Calibri, Carlito, "Segoe UI", Arial, sans-serif; color: #1a1a1a; background: #fff; }
-body { margin: 0 auto; max-width: 17cm; padding: 1.5cm 0; }
+body { margin: 0 auto; max-width: 17cm; }
+@media print { body { max-width: none; } }
 h1, h2, h3 { font-weight: 600; line-height: 1.2; break-after: avoid; page-break-after: avoid; }
 h1 { font-size: 20pt; color: #1f4e79; margin: 0 0 .6em; }
 h2 { font-size: 13.5pt; color: #2e74b5; margin: 1.4em 0 .5em; }
@@ -33,7 +34,10 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #bfbfbf; padding: .25em .45em; text-align: left; vertical-align: top; }
 th { background: #deeaf6; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
+table.wide { font-size: 8.5pt; }
+td, th { overflow-wrap: break-word; hyphens: manual; }
 tfoot td { font-weight: 600; border-top: 2px solid #404040; background: #f2f2f2; }
 caption { caption-side: top; text-align: left; font-style: italic; padding-bottom: .3em; }
 .missing { border-left: 4px solid #c55a11; background: #fbe5d6; padding: .4em .8em; margin: .6em 0; break-inside: avoid; }
@@ -50,7 +54,7 @@ function table(t: PlanTable): string {
   const row = (cells: string[], tag: 'td' | 'th') =>
     `<tr>${t.header.map((_, i) => `<${tag}${cls(i)}>${escapeHtml(cells[i] ?? '')}</${tag}>`).join('')}</tr>`;
   return [
-    '<table>',
+    t.header.length > 5 ? '<table class="wide">' : '<table>',
     t.caption ? `<caption>${escapeHtml(t.caption)}</caption>` : '',
     `<thead>${row(t.header, 'th')}</thead>`,
     `<tbody>${t.rows.map((r) => row(r, 'td')).join('')}</tbody>`,

@@ -1,11 +1,12 @@
 import { COMMITMENT_ROLE_OPTIONS, COMMITMENT_STATUS_OPTIONS, type Commitment } from '../../stakeholders/commitments';
+import { monthsBetween } from '../../stakeholders/months';
 import type { CommitmentLine } from '../../stakeholders/totals';
 import { DASH, orDash, type PlanContext } from '../planContext';
 import type { PlanBlock, PlanSection } from '../planDocument';
 
 /** The commitment's period as agreed ('januari – december 2027', 'vanaf februari 2027 (open einde)'). */
 function periodText(ctx: PlanContext, c: Commitment): string {
-  if (c.from && c.to) return c.from === c.to ? ctx.month(c.from) : `${ctx.month(c.from)} – ${ctx.month(c.to)}`;
+  if (c.from && c.to) return ctx.formatMonths(monthsBetween(c.from, c.to)) || `${ctx.month(c.from)} – ${ctx.month(c.to)}`;
   if (c.from) return ctx.t(`vanaf ${ctx.month(c.from)} (open einde)`, `from ${ctx.month(c.from)} (open end)`);
   if (c.to) return ctx.t(`tot en met ${ctx.month(c.to)}`, `until ${ctx.month(c.to)}`);
   return ctx.t('hele project', 'whole project');

@@ -1,5 +1,6 @@
 import { KIND } from '../../stakeholders/kinds/kindIds';
 import { readOffer, type Offer } from '../../stakeholders/kinds/offer';
+import { monthsBetween } from '../../stakeholders/months';
 import { PHASES } from '../../stakeholders/phases';
 import { orDash, type PlanContext } from '../planContext';
 import type { PlanBlock, PlanSection } from '../planDocument';
@@ -8,7 +9,7 @@ import type { PlanBlock, PlanSection } from '../planDocument';
 export function supportSection(ctx: PlanContext): PlanSection[] {
   const offers = ctx.ofKind(KIND.offer).map(readOffer);
   const period = (o: Offer) => {
-    if (o.start && o.end) return o.start === o.end ? ctx.month(o.start) : `${ctx.month(o.start)} – ${ctx.month(o.end)}`;
+    if (o.start && o.end) return ctx.formatMonths(monthsBetween(o.start, o.end)) || `${ctx.month(o.start)} – ${ctx.month(o.end)}`;
     if (o.start) return ctx.t(`vanaf ${ctx.month(o.start)}`, `from ${ctx.month(o.start)}`);
     if (o.end) return ctx.t(`tot ${ctx.month(o.end)}`, `until ${ctx.month(o.end)}`);
     return '';

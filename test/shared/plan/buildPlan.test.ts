@@ -109,7 +109,7 @@ describe('the projectplan of the Voorbeeldkaart', () => {
 
   it('lists the chosen support per phase and says borgen is still empty', () => {
     const [binden] = tables(section(plan, 'ondersteuning-binden'));
-    expect(row(binden, 'Alzheimer Theehuis')).toEqual(['Alzheimer Theehuis', 'ontmoetingsgroep', 'Turks', 'Turkse gemeenschap', 'maart 2027 – juni 2027', 'nog niet vastgelegd']);
+    expect(row(binden, 'Alzheimer Theehuis')).toEqual(['Alzheimer Theehuis', 'ontmoetingsgroep', 'Turks', 'Turkse gemeenschap', 'maart t/m juni 2027', 'nog niet vastgelegd']);
     expect(tables(section(plan, 'ondersteuning-borgen'))).toEqual([]);
     expect(missing(section(plan, 'ondersteuning-borgen'))[0]).toMatch(/^Nog geen aanbod in de fase borgen/);
   });
@@ -120,8 +120,8 @@ describe('the projectplan of the Voorbeeldkaart', () => {
     expect(row(t, 'Karim Amrani')).toEqual(['Karim Amrani', 'Ervaringsdeskundige', 'lotgenotengroep dochters', '12', 'vanaf februari 2027 (open einde)', 'afgesproken', '€ 32,50', '€ 390,00']);
     expect(row(t, 'Joost van Dam')[3]).toBe('17,3 (4 per week)');
     expect(t.rows.filter((r) => r[0] === 'Hatice Demir').map((r) => [r[2], r[3], r[4]])).toEqual([
-      ['inloopspreekuur, tolken', '8', 'januari 2027 – december 2027'],
-      ['Alzheimer Theehuis', '6', 'maart 2027 – juni 2027'],
+      ['inloopspreekuur, tolken', '8', 'januari t/m december 2027'],
+      ['Alzheimer Theehuis', '6', 'maart t/m juni 2027'],
     ]);
     expect(row(t, 'Alzheimer Nederland, afdeling Maasdonk')[3]).toBe('2 (8 in totaal)');
 

@@ -101,3 +101,14 @@ describe('rendering a plan', () => {
     expect(pngSize(new Uint8Array([1, 2, 3]))).toBeNull();
   });
 });
+
+describe('column widths for Word', () => {
+  it('give each column room for its longest word and the rest to running text', async () => {
+    const { columnWeights } = await import('../../../shared/plan/columnWeights');
+    const w = columnWeights({ header: ['Rol', 'Taak', 'Uren'], rows: [['Ervaringsdeskundige', 'een lange omschrijving van wat er allemaal gedaan moet worden deze maand', '12']] }, 80);
+    expect(w.reduce((s, x) => s + x, 0)).toBeCloseTo(1);
+    expect(w[0] * 80).toBeGreaterThanOrEqual('Ervaringsdeskundige'.length);
+    expect(w[1]).toBeGreaterThan(w[0]);
+    expect(w[2]).toBeLessThan(w[0]);
+  });
+});
