@@ -214,7 +214,6 @@ describe('importing a corrupted or hostile map file', () => {
     expect(privateDoc.share.size).toBe(0);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
-    if (process.env.SHOW_CODES) console.log(_name, '→', result.errors.map((e) => `${e.code} ${e.path} ${e.line ?? ''}`).join('; '));
   });
 
   it('accepts the untouched file the hostile ones were made from', () => {
