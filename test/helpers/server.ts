@@ -59,7 +59,11 @@ export class TestServer {
     });
     let output = '';
     const port = await new Promise<number>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`server did not start within 20 s:\n${output}`)), 20_000);
+      const timer = setTimeout(() => {
+        // Never leave a half-started server behind a failed test.
+        proc.kill('SIGKILL');
+        rej(new Error(`server did not start within 30 s:\n${output}`));
+      }, 30_000);
       const onData = (d: Buffer) => {
         output += d.toString();
         const m = /SERVER_LISTENING .*port=(\d+)/.exec(output);
