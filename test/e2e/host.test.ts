@@ -30,6 +30,8 @@ describe.skipIf(skipWithoutBrowser)('the workbench', () => {
 
   async function openMap(role: 'owner' | 'edit' | 'view' = 'owner'): Promise<Page> {
     const { page } = await openPage(browser, { name: 'Fatima' });
+    page.on('console', (m) => m.type() === 'error' && console.log('[browser console]', m.text()));
+    page.on('pageerror', (e) => console.log('[page stack]', e.stack));
     await page.goto(mapUrl(role));
     await page.locator('.mk-workbench').waitFor();
     // The proof extension is active once its view shows in the activity bar.
