@@ -1,0 +1,142 @@
+import type { ExtensionManifest } from '../../host/api';
+import type { EdgeKindContribution, NodeKindContribution, NodeShape } from '../../../shared/plugin/manifest';
+import {
+  COMMITMENT_FIELDS,
+  COMMITMENTS,
+  MAP_TEMPLATES,
+  RELATION_FIELDS,
+  RELATION_KINDS,
+  STAKEHOLDER_KINDS,
+  relationKindsFor,
+  type NodeKindSpec,
+} from '../../../shared/stakeholders';
+import { EXTENSION_ID, ID } from './ids';
+
+/** The domain's shapes in the host's vocabulary (the host draws a small fixed set). */
+const SHAPE: Record<NodeKindSpec['shape'], NodeShape> = {
+  rounded: 'rounded',
+  pill: 'pill',
+  circle: 'ellipse',
+  hexagon: 'hexagon',
+  rectangle: 'rectangle',
+  document: 'note',
+  frame: 'rectangle',
+};
+
+function nodeKind(spec: NodeKindSpec): NodeKindContribution {
+  return {
+    id: spec.id,
+    title: spec.title,
+    icon: spec.icon,
+    // The host tints the fill from this colour and draws the border in it: the darker border colour reads best.
+    color: spec.borderColor,
+    shape: SHAPE[spec.shape],
+    fields: spec.fields,
+    defaultSize: spec.defaultSize,
+    ...(spec.background ? { layer: 'background' as const } : {}),
+  };
+}
+
+const kindIds = STAKEHOLDER_KINDS.map((k) => k.id);
+
+/** Each relation kind allows the pairs for which the domain's rules offer it. */
+function edgeKind(r: (typeof RELATION_KINDS)[number]): EdgeKindContribution {
+  const sources = new Set<string>();
+  const targets = new Set<string>();
+  for (const s of kindIds) for (const t of kindIds) if (relationKindsFor(s, t).includes(r.id)) (sources.add(s), targets.add(t));
+  return {
+    id: r.id,
+    title: r.label,
+    style: { color: r.color, dash: r.dashed ? 'dashed' : 'solid', arrow: r.arrow, width: 2 },
+    source: [...sources],
+    target: [...targets],
+    fields: RELATION_FIELDS,
+  };
+}
+
+const cat = { nl: 'Kaart', en: 'Map' };
+const views = { nl: 'Belanghebbenden', en: 'Stakeholders' };
+
+/** One "add" command per kind a person places by hand (areas come with templates but can be added too). */
+const addCommands = STAKEHOLDER_KINDS.map((k) => ({
+  id: ID.addKind(k.id),
+  title: { nl: `Nieuw: ${k.title.nl.toLowerCase()}`, en: `New ${k.title.en.toLowerCase()}` },
+  category: cat,
+  icon: k.icon,
+  when: 'canEdit',
+}));
+
+/**
+ * What the stakeholder workspace contributes, declared: the host shows node kinds, commands, menus and views from
+ * this before any of the extension's code runs.
+ */
+export const manifest = {
+  id: EXTENSION_ID,
+  name: { nl: 'Belanghebbendenkaart', en: 'Stakeholder map' },
+  version: '1.0.0',
+  description: {
+    nl: 'Gemeenschappen, sleutelfiguren, vindplaatsen, partners, team en aanbod, met afspraken over tijd en rol en de weergaven die een lerende praktijk scherp houden.',
+    en: 'Communities, key figures, places, partners, team and offers, with time-and-role commitments and the views that keep a learning practice honest.',
+  },
+  contributes: {
+    nodeKinds: STAKEHOLDER_KINDS.map(nodeKind),
+    edgeKinds: RELATION_KINDS.map(edgeKind),
+    collections: [{ id: COMMITMENTS, title: { nl: 'Afspraken over tijd en rol', en: 'Time-and-role commitments' }, fields: COMMITMENT_FIELDS }],
+    commands: [
+      ...addCommands,
+      { id: ID.cmd.showInspector, title: { nl: 'Eigenschappen tonen', en: 'Show properties' }, category: views, icon: 'list' },
+      { id: ID.cmd.openCommitments, title: { nl: 'Afspraken over tijd en rol tonen', en: 'Show time-and-role commitments' }, category: views, icon: 'calendar' },
+      { id: ID.cmd.addCommitment, title: { nl: 'Nieuwe afspraak over tijd en rol', en: 'New time-and-role commitment' }, category: views, icon: 'plus', when: 'canEdit' },
+      { id: ID.cmd.showCoverage, title: { nl: 'Dekking tonen', en: 'Show coverage' }, category: views, icon: 'check' },
+      { id: ID.cmd.find, title: { nl: 'Zoeken en filteren op de kaart', en: 'Find and filter on the map' }, category: views, icon: 'search' },
+      { id: ID.cmd.focus, title: { nl: 'Focus op selectie en buren', en: 'Focus on selection and neighbours' }, category: views, icon: 'eye', when: 'selectionCount > 0' },
+      { id: ID.cmd.clearFocus, title: { nl: 'Focus en filter opheffen', en: 'Clear focus and filter' }, category: views, icon: 'eye', when: `${ID.ctx.dimming}` },
+      { id: ID.cmd.layoutAll, title: { nl: 'Hele kaart automatisch schikken', en: 'Arrange the whole map' }, category: cat, icon: 'layout', when: 'canEdit' },
+      { id: ID.cmd.layoutSelection, title: { nl: 'Selectie automatisch schikken', en: 'Arrange the selection' }, category: cat, icon: 'layout', when: 'canEdit && selectionCount > 1' },
+      { id: ID.cmd.togglePin, title: { nl: 'Vastzetten of losmaken', en: 'Pin or unpin' }, category: cat, icon: 'pin', when: 'canEdit && selectionCount > 0' },
+      { id: ID.cmd.setRelationKind, title: { nl: 'Soort relatie kiezen…', en: 'Choose relation kind…' }, category: cat, icon: 'link', when: `canEdit && ${ID.ctx.edgeSelected}` },
+      { id: ID.cmd.importCsv, title: { nl: 'Partners of mensen importeren uit CSV…', en: 'Import partners or people from CSV…' }, category: cat, icon: 'upload', when: 'canEdit' },
+    ],
+    keybindings: [
+      { key: '$mod+I', command: ID.cmd.showInspector },
+      { key: '$mod+F', command: ID.cmd.find },
+      { key: 'Alt+F', command: ID.cmd.focus, when: 'selectionCount > 0' },
+      { key: 'Alt+Shift+F', command: ID.cmd.clearFocus },
+      { key: 'Alt+Shift+L', command: ID.cmd.layoutAll, when: 'canEdit' },
+      { key: 'Alt+P', command: ID.cmd.togglePin, when: 'canEdit && selectionCount > 0' },
+      { key: 'Alt+Shift+A', command: ID.cmd.addCommitment, when: 'canEdit' },
+    ],
+    menus: {
+      toolbar: [
+        { command: ID.cmd.layoutAll, group: '4_view@2' },
+        { command: ID.cmd.find, group: '4_view@3' },
+        { command: ID.cmd.openCommitments, group: '6_stakeholders@1' },
+        { command: ID.cmd.showCoverage, group: '6_stakeholders@2' },
+      ],
+      'canvas/context': [
+        ...STAKEHOLDER_KINDS.filter((k) => !k.background).map((k, i) => ({ command: ID.addKind(k.id), group: `0_stakeholders@${i}` })),
+        { command: ID.cmd.layoutAll, group: '3_view@2' },
+        { command: ID.cmd.importCsv, group: '4_import@1' },
+      ],
+      'node/context': [
+        { command: ID.cmd.showInspector, group: '0_inspect@1' },
+        { command: ID.cmd.focus, group: '2_view@1' },
+        { command: ID.cmd.togglePin, group: '2_view@2' },
+        { command: ID.cmd.layoutSelection, group: '2_view@3' },
+        { command: ID.cmd.addCommitment, group: '3_commit@1', when: ID.ctx.partyKinds },
+      ],
+      'edge/context': [{ command: ID.cmd.setRelationKind, group: '1_edit@1' }],
+    },
+    views: {
+      sidebar: [
+        { id: ID.view.inspector, title: { nl: 'Eigenschappen', en: 'Properties' }, icon: 'list' },
+        { id: ID.view.find, title: { nl: 'Zoeken en filteren', en: 'Find and filter' }, icon: 'search' },
+        { id: ID.view.coverage, title: { nl: 'Dekking', en: 'Coverage' }, icon: 'check' },
+        { id: ID.view.importCsv, title: { nl: 'Importeren uit CSV', en: 'Import from CSV' }, icon: 'upload', when: 'canEdit' },
+      ],
+      panel: [{ id: ID.view.commitments, title: { nl: 'Afspraken', en: 'Commitments' }, icon: 'calendar' }],
+    },
+    templates: MAP_TEMPLATES.map((t) => ({ id: ID.template(t.id), title: t.title, description: t.description, icon: 'layout' })),
+    diagnosticProviders: [{ id: ID.diagnostics, title: { nl: 'Belanghebbendenkaart', en: 'Stakeholder map' } }],
+  },
+} satisfies ExtensionManifest;
