@@ -18,6 +18,7 @@ import { deleteNodes, initMeta, readMeta, setTitle } from '../shared/model/mapDo
 import { deletePrivateFields } from '../shared/model/privateDoc';
 import { isValidRoomName, privateRoomOf } from '../shared/model/roomName';
 import { errorText, log, logError } from './log';
+import { EXPORT_PATH, handleExport } from './exportRoute';
 
 export interface ApiDeps {
   config: Config;
@@ -216,6 +217,7 @@ function route(method: string, path: string): { handler: Handler; room: string; 
 /** The JSON API under /api. Every answer is JSON; errors are `{ error: { code, message } }` with a 4xx/5xx status. */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<void> {
   try {
+    if (EXPORT_PATH.test(url.pathname)) return await handleExport(req, res, url, deps);
     const r = route(req.method ?? 'GET', url.pathname);
     if (r === null) throw new ApiError(404, 'API_NOT_FOUND', 'no such API endpoint');
     if (r === 'method') throw new ApiError(405, 'API_METHOD_NOT_ALLOWED', 'method not allowed here');
