@@ -17,6 +17,7 @@ import { newRoomId } from '../shared/model/ids';
 import { deleteNodes, initMeta, readMeta, setTitle } from '../shared/model/mapDoc';
 import { deletePrivateFields } from '../shared/model/privateDoc';
 import { isValidRoomName, privateRoomOf } from '../shared/model/roomName';
+import { RoomsFullError } from './rooms';
 import { errorText, log, logError } from './log';
 import { EXPORT_PATH, handleExport } from './exportRoute';
 
@@ -229,6 +230,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       log('API_REFUSED', { method: req.method, status: err.status, code: err.code });
       if (err.status === 413) res.setHeader('Connection', 'close');
       sendJson(res, err.status, { error: { code: err.code, message: err.reason } });
+      return;
+    }
+    if (err instanceof RoomsFullError) {
+      log('API_REFUSED', { method: req.method, status: 503, code: err.code });
+      res.setHeader('Retry-After', '60');
+      sendJson(res, 503, { error: { code: err.code, message: 'the server has too many maps open; try again in a minute' } });
       return;
     }
     logError('API_FAILED', { method: req.method, error: errorText(err) });

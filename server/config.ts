@@ -26,6 +26,16 @@ export interface Limits {
   compactAfterUpdates: number;
   /** A room with no sockets is flushed and unloaded after this many seconds. */
   roomIdleSeconds: number;
+  /** Largest stored size of one document; updates that would pass it are refused (close 4413). */
+  maxDocBytes: number;
+  /** Open sockets per document (a map and its private part count separately); more are refused with 503. */
+  maxConnectionsPerRoom: number;
+  /** Open sockets per client IP address; more are refused with 429. */
+  maxConnectionsPerIp: number;
+  /** Documents held in memory at once; idle ones are unloaded (least recently used first) to make room. */
+  maxLoadedRooms: number;
+  /** A socket whose unsent output passes this many bytes is closed (1013) instead of growing server memory. */
+  maxBufferedBytes: number;
 }
 
 export interface Config {
@@ -39,6 +49,8 @@ export interface Config {
   publicUrl: string | undefined;
   storage: StorageKind;
   limits: Limits;
+  /** Read every stored record once at start-up and log what is damaged (STORE_CHECKED). */
+  checkStoreOnStart: boolean;
   /** Test aid only: delays every document load so tests can prove that nobody syncs before it completes. */
   testLoadDelayMs: number;
 }
@@ -107,7 +119,13 @@ export function loadConfig(env: Env = process.env): Config {
       createWindowSeconds: integer(env, 'CREATE_LIMIT_WINDOW_SECONDS', 600, 1, 86_400),
       compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 10, 1_000_000),
       roomIdleSeconds: integer(env, 'ROOM_IDLE_SECONDS', 30, 0, 86_400),
+      maxDocBytes: integer(env, 'MAX_DOC_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+      maxConnectionsPerRoom: integer(env, 'MAX_CONNECTIONS_PER_ROOM', 250, 1, 100_000),
+      maxConnectionsPerIp: integer(env, 'MAX_CONNECTIONS_PER_IP', 200, 1, 100_000),
+      maxLoadedRooms: integer(env, 'MAX_LOADED_ROOMS', 1000, 2, 1_000_000),
+      maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
     },
+    checkStoreOnStart: integer(env, 'CHECK_STORE_ON_START', 1, 0, 1) === 1,
     testLoadDelayMs: integer(env, 'TEST_LOAD_DELAY_MS', 0, 0, 60_000),
   };
 }

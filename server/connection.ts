@@ -11,6 +11,8 @@ import { errorText, log, logError } from './log';
 export interface ConnectionLimits {
   awarenessMaxBytes: number;
   awarenessPerSecond: number;
+  /** Unsent bytes a socket may have queued before it counts as too slow and is closed (1013). */
+  maxBufferedBytes: number;
 }
 
 /** Close codes this server uses; 4400–4499 tell y-websocket clients not to reconnect. */
@@ -24,8 +26,6 @@ export const CLOSE_DELETED = 4404;
 
 /** Frames a socket may send while its document is still loading; a client sends two or three. */
 const MAX_EARLY_FRAMES = 256;
-/** A socket that cannot keep up with the room is closed rather than buffered without bound. */
-const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** At most this many presence ids per socket (a y-websocket client uses one). */
 const MAX_AWARENESS_IDS = 4;
 
@@ -62,16 +62,9 @@ export class Connection implements RoomPeer {
     });
   }
 
-  /** Joins the room; syncing starts once the room has loaded everything stored. */
-  async attach(rooms: Rooms): Promise<void> {
-    let room: Room;
-    try {
-      room = await rooms.join(this.docName, this);
-    } catch (err) {
-      logError('ROOM_JOIN_FAILED', { doc: this.docName, error: errorText(err) });
-      this.close(CLOSE_INTERNAL, 'room unavailable');
-      return;
-    }
+  /** Joins a room the upgrade has acquired; syncing starts once the room has loaded everything stored. */
+  async start(rooms: Rooms, room: Room): Promise<void> {
+    rooms.attach(room, this);
     this.room = room;
     if (this.closed) {
       rooms.leave(room, this);
@@ -197,8 +190,8 @@ export class Connection implements RoomPeer {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
-    if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      log('WS_SLOW_CONSUMER', { doc: this.docName, role: this.role });
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      log('WS_SLOW_CONSUMER', { doc: this.docName, role: this.role, buffered: this.ws.bufferedAmount, limit: this.limits.maxBufferedBytes });
       this.close(CLOSE_TRY_AGAIN, 'too slow');
       return;
     }

@@ -10,6 +10,8 @@ import { SocketGate } from './upgrade';
 import { createHttpServer } from './http';
 import { RateLimiter } from './rateLimit';
 import { CLOSE_GOING_AWAY } from './connection';
+import { checkStore } from './storeCheck';
+import { startAdminSocket, stopAdminSocket } from './admin';
 import { errorText, log, logError } from './log';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -17,9 +19,13 @@ const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 async function main(config: Config): Promise<void> {
   const secret = resolveSecret(config.dataDir, config.secret);
   const store = await openStore(config.storage, join(config.dataDir, 'db'));
+  if (config.checkStoreOnStart) await checkStore(store);
+  const admin = config.storage === 'leveldb' ? await startAdminSocket({ dataDir: config.dataDir, secret, store }) : undefined;
   const rooms = new Rooms(store, {
     compactAfterUpdates: config.limits.compactAfterUpdates,
     roomIdleSeconds: config.limits.roomIdleSeconds,
+    maxDocBytes: config.limits.maxDocBytes,
+    maxLoadedRooms: config.limits.maxLoadedRooms,
     testLoadDelayMs: config.testLoadDelayMs,
   });
   const signer = new TokenSigner(secret);
@@ -59,6 +65,7 @@ async function main(config: Config): Promise<void> {
       process.exit(1);
     }, 10_000).unref();
     server.close();
+    stopAdminSocket(admin, config.dataDir);
     gate.closeAll(CLOSE_GOING_AWAY, 'server stopping');
     server.closeAllConnections();
     try {

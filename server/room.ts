@@ -16,6 +16,8 @@ export interface RoomPeer {
 
 export interface RoomOptions {
   compactAfterUpdates: number;
+  /** Largest stored size of this document; client updates that would pass it are refused. */
+  maxDocBytes: number;
   /** Whether this is a map document (migrated on load) rather than a `.private` one. */
   isMapDoc: boolean;
   testLoadDelayMs: number;
@@ -27,6 +29,20 @@ interface Pending {
   resolve(): void;
   reject(err: unknown): void;
 }
+
+/** Close code for a socket whose update would make the document larger than MAX_DOC_BYTES (44xx: no reconnect). */
+export const CLOSE_DOC_TOO_LARGE = 4413;
+
+/** Why an update was not stored; the room logs it and closes the sending socket. */
+export class DocTooLargeError extends Error {
+  readonly code = 'ROOM_DOC_TOO_LARGE';
+  constructor(readonly doc: string, readonly bytes: number, readonly limit: number) {
+    super(`ROOM_DOC_TOO_LARGE: ${doc} would hold ${bytes} bytes, more than ${limit}`);
+  }
+}
+
+/** How often compaction retries after the store said another compaction got there first. */
+const COMPACT_ATTEMPTS = 3;
 
 /** Transaction origin of updates the room applies after they are stored. */
 const STORED = Symbol('stored');
@@ -65,7 +81,11 @@ export class Room {
   private pumping: Promise<void> | null = null;
   private compactWaiters: { resolve(): void; reject(err: unknown): void }[] = [];
   private uncompacted = 0;
+  /** Bytes storage holds for this document (compacted state plus the updates after it). */
+  private storedBytes = 0;
   private closed = false;
+  /** When a socket or the API last used this room, for least-recently-used unloading. */
+  lastUsed = Date.now();
 
   constructor(readonly name: string, private readonly store: DocStore, private readonly options: RoomOptions) {
     this.awareness = new Awareness(this.doc);
@@ -96,6 +116,7 @@ export class Room {
       }
     }, STORED);
     this.uncompacted = stored.updates.length;
+    this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0);
     if (this.options.isMapDoc) {
       let result: ReturnType<typeof migrateMapDoc> | undefined;
       const update = captureUpdate(this.doc, (doc) => {
@@ -105,6 +126,7 @@ export class Room {
       if (update) {
         await this.store.append(this.name, [update]);
         this.uncompacted++;
+        this.storedBytes += update.length;
       }
       if (result?.status === 'migrated') log('ROOM_MIGRATED', { doc: this.name, from: result.from, to: result.to });
       if (result?.status === 'newer') logError('ROOM_SCHEMA_NEWER', { doc: this.name, version: result.version });
@@ -183,7 +205,50 @@ export class Room {
     }
   }
 
-  private async writeBatch(batch: Pending[]): Promise<void> {
+  /** Stored size in bytes, as the MAX_DOC_BYTES limit counts it. */
+  get size(): number {
+    return this.storedBytes;
+  }
+
+  /**
+   * Splits a batch into what fits under MAX_DOC_BYTES and what does not. Server-side changes (the API: rename,
+   * deleting a person) always fit: removing someone's data must work even in a full map. Before refusing anything,
+   * the log is compacted once, since many small updates usually merge into a much smaller state.
+   */
+  private async fitting(batch: Pending[]): Promise<{ accepted: Pending[]; refused: Pending[] }> {
+    const limit = this.options.maxDocBytes;
+    const incoming = batch.reduce((n, p) => n + (p.origin === null ? 0 : p.update.length), 0);
+    if (this.storedBytes + incoming > limit && this.uncompacted > 1) {
+      try {
+        await this.compactStored();
+      } catch (err) {
+        logError('STORE_COMPACT_FAILED', { doc: this.name, error: errorText(err) });
+      }
+    }
+    const accepted: Pending[] = [];
+    const refused: Pending[] = [];
+    let size = this.storedBytes;
+    for (const p of batch) {
+      if (p.origin !== null && size + p.update.length > limit) {
+        refused.push(p);
+        continue;
+      }
+      accepted.push(p);
+      size += p.update.length;
+    }
+    return { accepted, refused };
+  }
+
+  private async writeBatch(all: Pending[]): Promise<void> {
+    const { accepted: batch, refused } = await this.fitting(all);
+    for (const p of refused) {
+      const err = new DocTooLargeError(this.name, this.storedBytes + p.update.length, this.options.maxDocBytes);
+      logError('ROOM_DOC_TOO_LARGE', { doc: this.name, role: p.origin?.role, stored: this.storedBytes, update: p.update.length, limit: this.options.maxDocBytes });
+      p.reject(err);
+      // Not relayed, not stored, not applied: the room stays as it was, and the client learns why.
+      p.origin?.close(CLOSE_DOC_TOO_LARGE, 'map too large');
+    }
+    if (batch.length === 0) return;
     try {
       await this.store.append(this.name, batch.map((p) => p.update));
     } catch (err) {
@@ -195,6 +260,7 @@ export class Room {
       return;
     }
     this.uncompacted += batch.length;
+    for (const p of batch) this.storedBytes += p.update.length;
     // One transaction for the batch: one 'update' event, so one relayed frame however many updates it held.
     this.doc.transact(() => {
       for (const p of batch) {
@@ -211,9 +277,20 @@ export class Room {
   // Runs inside the pump, so no append is in flight: the doc holds exactly what storage holds.
   private async compactStored(): Promise<void> {
     const state = Y.encodeStateAsUpdate(this.doc);
-    const { lastSeq } = await this.store.load(this.name);
-    await this.store.compact(this.name, state, lastSeq);
+    let lastSeq = 0;
+    for (let attempt = 1; ; attempt++) {
+      ({ lastSeq } = await this.store.load(this.name));
+      try {
+        await this.store.compact(this.name, state, lastSeq);
+        break;
+      } catch (err) {
+        // Another compaction got there first (STORE_COMPACT_STALE): read the new sequence and try again.
+        if ((err as { code?: unknown }).code !== 'STORE_COMPACT_STALE' || attempt >= COMPACT_ATTEMPTS) throw err;
+        log('STORE_COMPACT_RETRY', { doc: this.name, attempt });
+      }
+    }
     this.uncompacted = 0;
+    this.storedBytes = state.length;
     log('STORE_COMPACTED', { doc: this.name, bytes: state.length, upToSeq: lastSeq });
   }
 

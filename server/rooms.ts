@@ -1,17 +1,29 @@
 import type { DocStore } from './storage/DocStore';
 import { Room, type RoomPeer } from './room';
 import { parseDocName, privateRoomOf } from '../shared/model/roomName';
-import { log } from './log';
+import { log, logError } from './log';
 
 export interface RoomsOptions {
   compactAfterUpdates: number;
   roomIdleSeconds: number;
+  maxDocBytes: number;
+  /** Documents in memory at once; past it the least recently used idle one is unloaded first. */
+  maxLoadedRooms: number;
   testLoadDelayMs: number;
+}
+
+/** Every loaded document is in use (sockets or API work) and none may be unloaded: the caller answers 503. */
+export class RoomsFullError extends Error {
+  readonly code = 'ROOMS_FULL';
+  constructor(readonly limit: number) {
+    super(`ROOMS_FULL: all ${limit} loaded documents are in use`);
+  }
 }
 
 /**
  * Every document in memory, by name. A document is loaded when the first socket or API call needs it and
- * unloaded, after everything is stored, when nobody has used it for `roomIdleSeconds`.
+ * unloaded, after everything is stored, when nobody has used it for `roomIdleSeconds`, or earlier when
+ * `maxLoadedRooms` is reached and another document must load (least recently used first).
  */
 export class Rooms {
   private readonly rooms = new Map<string, Room>();
@@ -21,49 +33,106 @@ export class Rooms {
 
   constructor(private readonly store: DocStore, private readonly options: RoomsOptions) {}
 
+  /** Documents currently in memory. */
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
   private async open(name: string): Promise<Room> {
-    for (let c = this.closing.get(name); c; c = this.closing.get(name)) await c;
-    this.cancelIdle(name);
-    let room = this.rooms.get(name);
-    if (!room) {
-      const parsed = parseDocName(name);
-      if (!parsed) throw new Error(`ROOM_NAME_INVALID: ${name}`);
-      const created = new Room(name, this.store, {
-        compactAfterUpdates: this.options.compactAfterUpdates,
-        isMapDoc: !parsed.isPrivate,
-        testLoadDelayMs: this.options.testLoadDelayMs,
-      });
-      room = created;
-      this.rooms.set(name, created);
-      created.ready.catch(() => {
-        if (this.rooms.get(name) === created) this.rooms.delete(name);
-      });
+    const parsed = parseDocName(name);
+    if (!parsed) throw new Error(`ROOM_NAME_INVALID: ${name}`);
+    // Every check and the creation run in one synchronous stretch after each await, so two newcomers can never
+    // both take the last free place.
+    for (;;) {
+      const closing = this.closing.get(name);
+      if (closing) {
+        await closing;
+        continue;
+      }
+      const loaded = this.rooms.get(name);
+      if (loaded) {
+        this.cancelIdle(name);
+        loaded.lastUsed = Date.now();
+        return loaded;
+      }
+      if (this.rooms.size < this.options.maxLoadedRooms) break;
+      await this.evictOne();
     }
+    const created = new Room(name, this.store, {
+      compactAfterUpdates: this.options.compactAfterUpdates,
+      maxDocBytes: this.options.maxDocBytes,
+      isMapDoc: !parsed.isPrivate,
+      testLoadDelayMs: this.options.testLoadDelayMs,
+    });
+    this.rooms.set(name, created);
+    created.ready.catch(() => {
+      if (this.rooms.get(name) === created) this.rooms.delete(name);
+    });
+    return created;
+  }
+
+  /**
+   * Unloads the least recently used idle document to make space. It is flushed and compacted before it goes
+   * (Room.close), so unloading never loses an edit. Throws RoomsFullError when every loaded document is in use.
+   */
+  private evictOne(): Promise<void> {
+    let victim: Room | undefined;
+    for (const r of this.rooms.values()) {
+      if (r.peers.size > 0 || r.leases > 0) continue;
+      if (victim === undefined || r.lastUsed < victim.lastUsed) victim = r;
+    }
+    if (victim === undefined) {
+      logError('ROOMS_FULL', { loaded: this.rooms.size, limit: this.options.maxLoadedRooms });
+      return Promise.reject(new RoomsFullError(this.options.maxLoadedRooms));
+    }
+    log('ROOM_EVICTED', { doc: victim.name, loaded: this.rooms.size, limit: this.options.maxLoadedRooms });
+    return this.unload(victim);
+  }
+
+  /**
+   * Loads a document (or finds it loaded) and holds it with a lease, so it cannot be unloaded before the
+   * caller adds its socket. Used by the upgrade, which must know there is room before the socket opens.
+   */
+  async acquire(name: string): Promise<Room> {
+    const room = await this.open(name);
+    room.leases++;
     return room;
   }
 
-  /** Adds a socket to a document; the socket waits for `room.ready` itself before it syncs. */
+  /** Gives back a lease from `acquire` or `withRoom`. */
+  release(room: Room): void {
+    room.leases--;
+    room.lastUsed = Date.now();
+    this.scheduleIdle(room);
+  }
+
+  /** Adds a socket to a document loaded by `acquire`; the socket waits for `room.ready` itself before it syncs. */
+  attach(room: Room, peer: RoomPeer): void {
+    room.peers.add(peer);
+    room.lastUsed = Date.now();
+  }
+
+  /** Adds a socket to a document, loading it when needed. */
   async join(name: string, peer: RoomPeer): Promise<Room> {
     const room = await this.open(name);
-    room.peers.add(peer);
+    this.attach(room, peer);
     return room;
   }
 
   leave(room: Room, peer: RoomPeer): void {
     room.leave(peer);
+    room.lastUsed = Date.now();
     this.scheduleIdle(room);
   }
 
   /** Runs `work` on a loaded document, keeping it loaded meanwhile. */
   async withRoom<T>(name: string, work: (room: Room) => Promise<T>): Promise<T> {
-    const room = await this.open(name);
-    room.leases++;
+    const room = await this.acquire(name);
     try {
       await room.ready;
       return await work(room);
     } finally {
-      room.leases--;
-      this.scheduleIdle(room);
+      this.release(room);
     }
   }
 

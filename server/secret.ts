@@ -23,3 +23,17 @@ export function resolveSecret(dataDir: string, fromEnv: string | undefined): Buf
   if (text.length < 32) throw new Error(`SECRET_FILE_INVALID: ${file} holds fewer than 32 characters; delete it to generate a new one (existing links stop working)`);
   return Buffer.from(text, 'utf8');
 }
+
+/**
+ * The same key for a command-line tool on the same machine: SECRET when set, else DATA_DIR/secret. Never creates
+ * one (a missing file means there is no server data here); undefined when neither exists.
+ */
+export function readSecret(dataDir: string, fromEnv: string | undefined): Buffer | undefined {
+  if (fromEnv !== undefined) return Buffer.from(fromEnv, 'utf8');
+  try {
+    return Buffer.from(readFileSync(join(dataDir, 'secret'), 'utf8').trim(), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}

@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { DocStore } from './storage/DocStore';
 import type { TokenSigner } from './auth';
-import type { Rooms } from './rooms';
+import { RoomsFullError, type Rooms } from './rooms';
+import type { Room } from './room';
 import type { Limits } from './config';
 import { authorize } from './access';
 import { parseDocName } from '../shared/model/roomName';
@@ -19,7 +20,7 @@ export interface UpgradeDeps {
   limits: Limits;
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 414: 'URI Too Long', 503: 'Service Unavailable' };
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 414: 'URI Too Long', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
 // Refused before the WebSocket exists: the client gets a plain HTTP answer and not one byte of any document.
 function refuse(socket: Duplex, status: number, reason: string): void {
@@ -36,6 +37,9 @@ export class SocketGate {
   private readonly alive = new WeakSet<WebSocket>();
   private readonly heartbeat: NodeJS.Timeout;
   private stopping = false;
+  /** Open sockets per document name and per client address, for MAX_CONNECTIONS_PER_ROOM and _PER_IP. */
+  private readonly perDoc = new Map<string, number>();
+  private readonly perIp = new Map<string, number>();
 
   constructor(private readonly deps: UpgradeDeps) {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxFrameBytes, perMessageDeflate: false });
@@ -82,15 +86,66 @@ export class SocketGate {
       log('WS_REFUSED', { doc: docName, status: access.status, code: access.code });
       return refuse(socket, access.status, access.reason);
     }
-    if (this.stopping || socket.destroyed) return refuse(socket, 503, 'server is stopping');
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.alive.add(ws);
-      ws.on('pong', () => this.alive.add(ws));
-      const connection = new Connection(ws, docName, access.role, access.generation, {
-        awarenessMaxBytes: this.deps.limits.awarenessMaxBytes,
-        awarenessPerSecond: access.role === 'view' ? this.deps.limits.awarenessPerSecondView : this.deps.limits.awarenessPerSecondEdit,
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (!this.underLimits(socket, docName, ip)) return;
+    let room: Room;
+    try {
+      // Loaded (or found) before the socket opens, so a full server answers 503 instead of opening and closing.
+      room = await this.deps.rooms.acquire(docName);
+    } catch (err) {
+      if (!(err instanceof RoomsFullError)) throw err;
+      log('WS_REFUSED', { doc: docName, status: 503, code: err.code });
+      return refuse(socket, 503, 'the server has too many maps open; try again in a minute');
+    }
+    try {
+      if (this.stopping || socket.destroyed) return refuse(socket, 503, 'server is stopping');
+      // Checked again: other sockets may have opened while the document loaded.
+      if (!this.underLimits(socket, docName, ip)) return;
+      // Synchronous when there is no verifyClient: the socket is counted and in the room before the lease goes.
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.count(docName, ip, ws);
+        this.alive.add(ws);
+        ws.on('pong', () => this.alive.add(ws));
+        const limits = this.deps.limits;
+        const connection = new Connection(ws, docName, access.role, access.generation, {
+          awarenessMaxBytes: limits.awarenessMaxBytes,
+          awarenessPerSecond: access.role === 'view' ? limits.awarenessPerSecondView : limits.awarenessPerSecondEdit,
+          maxBufferedBytes: limits.maxBufferedBytes,
+        });
+        void connection.start(this.deps.rooms, room);
       });
-      void connection.attach(this.deps.rooms);
+    } finally {
+      this.deps.rooms.release(room);
+    }
+  }
+
+  /** Refuses (and returns false) when the document or the address already has its maximum of open sockets. */
+  private underLimits(socket: Duplex, docName: string, ip: string): boolean {
+    const { maxConnectionsPerRoom, maxConnectionsPerIp } = this.deps.limits;
+    if ((this.perIp.get(ip) ?? 0) >= maxConnectionsPerIp) {
+      log('WS_REFUSED', { doc: docName, status: 429, code: 'CONNECTIONS_PER_IP', limit: maxConnectionsPerIp });
+      refuse(socket, 429, `too many open connections from your address (at most ${maxConnectionsPerIp}); close some tabs and try again`);
+      return false;
+    }
+    if ((this.perDoc.get(docName) ?? 0) >= maxConnectionsPerRoom) {
+      log('WS_REFUSED', { doc: docName, status: 503, code: 'CONNECTIONS_PER_ROOM', limit: maxConnectionsPerRoom });
+      refuse(socket, 503, `this map has the maximum of ${maxConnectionsPerRoom} connections; try again later`);
+      return false;
+    }
+    return true;
+  }
+
+  private count(docName: string, ip: string, ws: WebSocket): void {
+    const bump = (map: Map<string, number>, key: string, by: number) => {
+      const n = (map.get(key) ?? 0) + by;
+      if (n > 0) map.set(key, n);
+      else map.delete(key);
+    };
+    bump(this.perDoc, docName, 1);
+    bump(this.perIp, ip, 1);
+    ws.once('close', () => {
+      bump(this.perDoc, docName, -1);
+      bump(this.perIp, ip, -1);
     });
   }
 

@@ -33,7 +33,7 @@ function updateOf(mutate: (doc: Y.Doc) => void): Uint8Array {
   return Y.mergeUpdates(parts);
 }
 
-const options = { compactAfterUpdates: 500, isMapDoc: true, testLoadDelayMs: 0 };
+const options = { compactAfterUpdates: 500, maxDocBytes: 16 * 1024 * 1024, isMapDoc: true, testLoadDelayMs: 0 };
 
 describe('a room', () => {
   it('relays an update only after storage has it, and batches updates that arrive meanwhile', async () => {
