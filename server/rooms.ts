@@ -122,6 +122,8 @@ export class Rooms {
   leave(room: Room, peer: RoomPeer): void {
     room.leave(peer);
     room.lastUsed = Date.now();
+    // Says when a document may be unloaded from now on (after ROOM_IDLE_SECONDS, or earlier to make space).
+    if (room.peers.size === 0 && this.rooms.get(room.name) === room) log('ROOM_IDLE', { doc: room.name, loaded: this.rooms.size });
     this.scheduleIdle(room);
   }
 

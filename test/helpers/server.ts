@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,18 @@ export class TestServer {
   /** Everything the process wrote to stdout and stderr so far. */
   get log(): string {
     return this.output;
+  }
+
+  /** Log lines that start with `code`. */
+  logLines(code: string): string[] {
+    return this.output.split('\n').filter((line) => line === code || line.startsWith(code + ' '));
+  }
+
+  /** Resident memory of the server process now and at its peak (VmHWM), in MiB, from /proc/<pid>/status. */
+  memory(): { rssMiB: number; peakMiB: number } {
+    const status = readFileSync(`/proc/${this.proc.pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
   }
 
   /** kill -9: no chance to flush anything. */
