@@ -12,6 +12,7 @@ import { createCoverageView } from './views/CoverageView';
 import { createFindView } from './views/FindView';
 import { createInspectorView } from './views/InspectorView';
 import './views/views.css';
+import { registerPlanExport } from './export/registerPlanExport';
 
 /** Registers the behaviour behind the manifest; every registration is disposed with the extension. */
 export function activate(context: ExtensionContext, api: MantelkaartApi): void {
@@ -34,4 +35,5 @@ export function activate(context: ExtensionContext, api: MantelkaartApi): void {
     typeNewRelations(api),
     api.map.onDidChangeSelection((e) => api.setContext(ID.ctx.edgeSelected, e.edgeIds.length > 0 && e.nodeIds.length === 0)),
   );
+  registerPlanExport(context, api);
 }

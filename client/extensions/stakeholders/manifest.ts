@@ -96,6 +96,7 @@ export const manifest = {
       { id: ID.cmd.togglePin, title: { nl: 'Vastzetten of losmaken', en: 'Pin or unpin' }, category: cat, icon: 'pin', when: 'canEdit && selectionCount > 0' },
       { id: ID.cmd.setRelationKind, title: { nl: 'Soort relatie kiezen…', en: 'Choose relation kind…' }, category: cat, icon: 'link', when: `canEdit && ${ID.ctx.edgeSelected}` },
       { id: ID.cmd.importCsv, title: { nl: 'Partners of mensen importeren uit CSV…', en: 'Import partners or people from CSV…' }, category: cat, icon: 'upload', when: 'canEdit' },
+      { id: 'stakeholders.exportPlan', title: { nl: 'Projectplan exporteren…', en: 'Export project plan…' }, category: cat, icon: 'note' },
     ],
     keybindings: [
       { key: '$mod+I', command: ID.cmd.showInspector },
@@ -112,6 +113,7 @@ export const manifest = {
         { command: ID.cmd.find, group: '4_view@3' },
         { command: ID.cmd.openCommitments, group: '6_stakeholders@1' },
         { command: ID.cmd.showCoverage, group: '6_stakeholders@2' },
+        { command: 'stakeholders.exportPlan', group: '5_file@3' },
       ],
       'canvas/context': [
         ...STAKEHOLDER_KINDS.filter((k) => !k.background).map((k, i) => ({ command: ID.addKind(k.id), group: `0_stakeholders@${i}` })),
@@ -138,5 +140,9 @@ export const manifest = {
     },
     templates: MAP_TEMPLATES.map((t) => ({ id: ID.template(t.id), title: t.title, description: t.description, icon: 'layout' })),
     diagnosticProviders: [{ id: ID.diagnostics, title: { nl: 'Belanghebbendenkaart', en: 'Stakeholder map' } }],
+    exporters: [
+      { id: 'stakeholders.planDocx', title: { nl: 'Projectplan (Word)', en: 'Project plan (Word)' }, fileExtension: 'docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      { id: 'stakeholders.planMarkdown', title: { nl: 'Projectplan (Markdown)', en: 'Project plan (Markdown)' }, fileExtension: 'md', mimeType: 'text/markdown' },
+    ],
   },
 } satisfies ExtensionManifest;

@@ -29,7 +29,12 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
   const addNode = (kind: string, at?: { x: number; y: number }, label = '', data = {}): string => {
     const size = kindSpec(kind)?.defaultSize ?? { width: 180, height: 64 };
     const c = at ?? api.canvas.getCenter();
-    return api.map.createNode({ kind, label, x: Math.round(c.x - size.width / 2), y: Math.round(c.y - size.height / 2), data });
+    let x = Math.round(c.x - size.width / 2);
+    let y = Math.round(c.y - size.height / 2);
+    // Several new nodes in a row would land on one spot: step down until the spot is free.
+    const others = api.map.getNodes().filter((n) => !kindSpec(n.kind)?.background);
+    for (let i = 0; i < 50 && others.some((n) => Math.abs(n.x - x) < size.width && Math.abs(n.y - y) < size.height); i++) y += size.height + 32;
+    return api.map.createNode({ kind, label, x, y, data });
   };
 
   const layout = (only?: Set<string>) => {

@@ -1,5 +1,6 @@
 import { useState, type ComponentType } from 'react';
 import type { MantelkaartApi, ViewProps } from '../../../host/api';
+import { LockIcon } from '../views/FieldEditor';
 import { CSV_TARGETS, csvRowsToNodes, exampleHeader, kindSpec, previewCsvImport, type CsvPreview, type CsvTarget } from '../../../../shared/stakeholders';
 
 /** Writes the accepted rows as nodes (and their private fields) in one undoable step; returns the new ids. */
@@ -101,7 +102,7 @@ export function createCsvImportView(api: MantelkaartApi): ComponentType<ViewProp
                       <td>
                         {r.fields.map((f) => (
                           <span key={f.key} className={`sh-csv-field ${f.private ? 'is-private' : ''}`} title={f.private ? t('Privé: komt niet op de gedeelde kaart', 'Private: not on the shared map') : undefined}>
-                            {f.private && '🔒 '}
+                            {f.private && <LockIcon />} 
                             {f.label[language]}: {Array.isArray(f.value) ? f.value.join(', ') : String(f.value)}
                           </span>
                         ))}
@@ -114,8 +115,8 @@ export function createCsvImportView(api: MantelkaartApi): ComponentType<ViewProp
             {preview.rows.some((r) => r.fields.some((f) => f.private)) && (
               <p className="sh-field-help">
                 {privateHidden
-                  ? t('🔒 Privévelden (telefoon, e-mail) kunnen via deze link niet worden opgeslagen en worden overgeslagen.', '🔒 Private fields cannot be stored on this link and are skipped.')
-                  : t('🔒 Privévelden (telefoon, e-mail) gaan naar het afgeschermde deel: wie alleen meekijkt, ziet ze nooit.', '🔒 Private fields go to the protected part: viewers never see them.')}
+                  ? t('Privévelden (telefoon, e-mail) kunnen via deze link niet worden opgeslagen en worden overgeslagen.', 'Private fields cannot be stored on this link and are skipped.')
+                  : t('Privévelden (telefoon, e-mail, met slotje) gaan naar het afgeschermde deel: wie alleen meekijkt, ziet ze nooit.', 'Private fields (with a padlock) go to the protected part: viewers never see them.')}
               </p>
             )}
             {preview.errors.length > 0 && (

@@ -8,13 +8,13 @@ export function createAreaBody(): ComponentType<NodeBodyProps> {
     const a = readArea(node);
     if (a.questions.length) {
       return (
-        <ul className="sh-area-questions">
+        <ul className="sh-area-questions sh-body">
           {a.questions.map((q) => (
             <li key={q}>{q}</li>
           ))}
         </ul>
       );
     }
-    return a.description ? <p className="sh-area-description">{a.description}</p> : null;
+    return a.description ? <p className="sh-area-description sh-body">{a.description}</p> : null;
   };
 }

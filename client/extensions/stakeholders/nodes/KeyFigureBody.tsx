@@ -11,7 +11,7 @@ export function createKeyFigureBody(state: StakeholderState): ComponentType<Node
     const k = readKeyFigure(node);
     const engagement = k.engagement === 'betaald' ? (language === 'nl' ? 'betaald' : 'paid') : k.engagement === 'vrijwilliger' ? (language === 'nl' ? 'vrijwilliger' : 'volunteer') : null;
     return (
-      <div className="sh-body-row">
+      <div className="sh-body-row sh-body">
         <Facts items={[engagement, k.languages.slice(0, 2).join(', ')]} />
         <CapacityBadge state={state} nodeId={node.id} language={language} />
       </div>

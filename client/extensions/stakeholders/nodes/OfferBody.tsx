@@ -10,7 +10,7 @@ export function createOfferBody(): ComponentType<NodeBodyProps> {
     const phase = PHASES.find((p) => p.id === o.phase);
     const period = o.start ? `${o.start} – ${o.end ?? '…'}` : null;
     return (
-      <div className="sh-body-row">
+      <div className="sh-body-row sh-body">
         {phase && <span className={`sh-phase is-${phase.id}`}>{phase.label[language]}</span>}
         <Facts items={[period]} />
       </div>

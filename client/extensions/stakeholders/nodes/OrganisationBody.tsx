@@ -10,7 +10,7 @@ export function createOrganisationBody(state: StakeholderState): ComponentType<N
   return function OrganisationBody({ node, language }) {
     const o = readOrganisation(node);
     return (
-      <div className="sh-body-row">
+      <div className="sh-body-row sh-body">
         <Facts items={[optionLabel(ORGANISATION_TYPE_OPTIONS, o.organisationType, language)]} />
         <CapacityBadge state={state} nodeId={node.id} language={language} />
       </div>

@@ -11,7 +11,7 @@ export function createPartnerBody(state: StakeholderState): ComponentType<NodeBo
     const p = readPartner(node);
     const role = optionLabel(PARTNER_ROLE_OPTIONS, p.role, language) ?? (language === 'nl' ? 'rol?' : 'role?');
     return (
-      <div className="sh-body-row">
+      <div className="sh-body-row sh-body">
         <Facts items={[optionLabel(PARTNER_CATEGORY_OPTIONS, p.category, language), role]} />
         <CapacityBadge state={state} nodeId={node.id} language={language} />
       </div>

@@ -13,7 +13,7 @@ export function createTeamMemberBody(state: StakeholderState): ComponentType<Nod
     const m = readTeamMember(node);
     const sources = KNOWLEDGE_SOURCES.filter((k) => m.knowledgeSources.includes(k.id)).map((k) => SHORT[k.id][language]);
     return (
-      <div className="sh-body-row">
+      <div className="sh-body-row sh-body">
         <Facts items={[m.organisation, sources.join(', ')]} />
         <CapacityBadge state={state} nodeId={node.id} language={language} />
       </div>

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 export function Facts({ items }: { items: (string | null | undefined | false)[] }) {
   const shown = items.filter((x): x is string => typeof x === 'string' && x.length > 0);
   if (shown.length === 0) return null;
-  return <div className="sh-facts">{shown.join(' · ')}</div>;
+  return <div className="sh-facts sh-body">{shown.join(' · ')}</div>;
 }
 
 export function Chips({ children }: { children: ReactNode }) {

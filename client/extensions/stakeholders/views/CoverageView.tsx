@@ -4,6 +4,13 @@ import { coverage, nodeName, PARTNER_CATEGORIES, PARTNER_ROLES, PHASES } from '.
 import { ID } from '../ids';
 import { useSnapshot, type StakeholderState } from '../state';
 
+const SHORT_ROLE = {
+  verwijzer: { nl: 'Verw.', en: 'Ref.' },
+  doorverwijsorganisatie: { nl: 'Doorv.', en: 'Refd.' },
+  samenwerkingspartner: { nl: 'Samen', en: 'Coll.' },
+  kennispartner: { nl: 'Kennis', en: 'Know.' },
+} as const;
+
 /** The Coverage view: partner categories × roles, the three knowledge sources, and reach per community. */
 export function createCoverageView(api: MantelkaartApi, state: StakeholderState): ComponentType<ViewProps> {
   return function CoverageView({ language }) {
@@ -30,30 +37,57 @@ export function createCoverageView(api: MantelkaartApi, state: StakeholderState)
       <div className="sh-view sh-coverage" data-testid="coverage-view">
         <section aria-labelledby="sh-cov-matrix">
           <h3 id="sh-cov-matrix">{t('Partners: categorie × rol', 'Partners: category × role')}</h3>
-          <div className="sh-matrix" role="table" aria-labelledby="sh-cov-matrix">
-            <div role="row" className="sh-matrix-row is-head">
-              <span role="columnheader" />
-              {PARTNER_ROLES.map((r) => (
-                <span role="columnheader" key={r.id} title={r.description[language]}>
-                  {r.label[language]}
-                </span>
-              ))}
-            </div>
+          <div className="sh-dots" role="table" aria-labelledby="sh-cov-matrix">
+            <span role="columnheader" className="is-head" />
+            {PARTNER_ROLES.map((r) => (
+              <span role="columnheader" key={r.id} className="is-head" title={`${r.label[language]}: ${r.description[language]}`}>
+                {SHORT_ROLE[r.id][language]}
+              </span>
+            ))}
             {PARTNER_CATEGORIES.map((cat) => {
-              const cells = cov.matrix.filter((c) => c.category.id === cat.id);
               const missing = cov.categories.find((c) => c.category.id === cat.id)?.missing;
-              return (
-                <div role="row" key={cat.id} className={`sh-matrix-row ${missing ? 'is-missing' : ''}`} data-category={cat.id}>
-                  <span role="rowheader">{cat.label[language]}</span>
-                  {cells.map((cell) => (
-                    <span role="cell" key={cell.role.id} className={cell.nodeIds.length ? 'is-present' : 'is-empty'} data-role={cell.role.id}>
-                      {cell.nodeIds.length ? <NodeLinks ids={cell.nodeIds} /> : '·'}
+              return [
+                <span role="rowheader" key={cat.id} className={`is-cat ${missing ? 'is-missing' : ''}`} title={cat.label[language]}>
+                  {cat.label[language]}
+                </span>,
+                ...cov.matrix
+                  .filter((c) => c.category.id === cat.id)
+                  .map((cell) => (
+                    <span
+                      role="cell"
+                      key={`${cat.id}-${cell.role.id}`}
+                      className={`is-dot ${cell.nodeIds.length ? 'is-on' : 'is-off'}`}
+                      data-category={cat.id}
+                      data-role={cell.role.id}
+                      title={`${cat.label[language]} · ${cell.role.label[language]}: ${cell.nodeIds.length ? cell.nodeIds.map(name).join(', ') : t('niemand', 'nobody')}`}
+                    >
+                      {cell.nodeIds.length ? cell.nodeIds.length : '·'}
                     </span>
-                  ))}
-                </div>
-              );
+                  )),
+              ];
             })}
           </div>
+          <ul className="sh-cat-list">
+            {cov.categories
+              .filter((c) => !c.missing)
+              .map((c) => (
+                <li key={c.category.id} data-category={c.category.id}>
+                  <strong>{c.category.label[language]}</strong>
+                  <dl className="sh-cat-roles">
+                    {cov.matrix
+                      .filter((cell) => cell.category.id === c.category.id && cell.nodeIds.length)
+                      .map((cell) => (
+                        <div key={cell.role.id} className="sh-dl-row">
+                          <dt>{cell.role.label[language]}</dt>
+                          <dd>
+                            <NodeLinks ids={cell.nodeIds} />
+                          </dd>
+                        </div>
+                      ))}
+                  </dl>
+                </li>
+              ))}
+          </ul>
           {cov.categories.some((c) => c.missing) && (
             <div className="sh-suggestions">
               {cov.categories

@@ -190,7 +190,7 @@ export function FieldEditor({ field, value, language, readOnly, nodes, onCommit,
     <div className={`sh-field ${error ? 'has-error' : ''} ${field.type === 'boolean' ? 'is-inline' : ''} ${compact ? 'is-compact' : ''}`} data-field-row={field.key}>
       <label id={`${id}-label`} htmlFor={id} className={compact ? 'sh-visually-hidden' : undefined}>
         {label}
-        {field.private && <span className="sh-private" title={t(language, 'Privé: alleen voor wie mag bewerken, nooit via een kijklink', 'Private: only for editors, never on view links')}> 🔒</span>}
+        {field.private && <LockIcon title={t(language, 'Privé: alleen voor wie mag bewerken, nooit via een kijklink', 'Private: only for editors, never on view links')} />}
       </label>
       {control}
       {field.description && !compact && (
@@ -270,5 +270,15 @@ function TagsInput({
         </>
       )}
     </div>
+  );
+}
+
+/** A small padlock for private fields (no emoji: not every projector laptop has an emoji font). */
+export function LockIcon({ title }: { title?: string }) {
+  return (
+    <svg className="sh-lock" width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" role={title ? 'img' : undefined} aria-label={title} aria-hidden={title ? undefined : true}>
+      {title && <title>{title}</title>}
+      <path d="M5 11h14v10H5zM8 11V7a4 4 0 0 1 8 0v4" />
+    </svg>
   );
 }

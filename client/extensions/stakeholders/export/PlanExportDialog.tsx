@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import type { Language, LocalizedText } from '../../../host/api';
+import { Modal } from '../../../export/ui/showDialog';
+import { PrivateFieldsChoice } from '../../../export/ui/PrivateFieldsChoice';
+import type { PlanExportOptions, PlanFormat } from './planFiles';
+
+export interface PlanExportDialogProps {
+  localize: (text: LocalizedText) => string;
+  language: Language;
+  /** Edit and owner links only: the contact-details checkbox is not even shown on a view link. */
+  allowPrivate: boolean;
+  /** False on an empty map: there is no picture to add. */
+  hasNodes: boolean;
+  onExport: (options: PlanExportOptions) => Promise<void>;
+  close: () => void;
+}
+
+const FORMATS: { id: PlanFormat; title: LocalizedText; hint: LocalizedText }[] = [
+  { id: 'docx', title: { nl: 'Word (.docx)', en: 'Word (.docx)' }, hint: { nl: 'Om verder te schrijven en te versturen', en: 'To keep writing and send' } },
+  { id: 'md', title: { nl: 'Markdown (.md)', en: 'Markdown (.md)' }, hint: { nl: 'Platte tekst, voor een wiki of Git', en: 'Plain text, for a wiki or Git' } },
+  { id: 'print', title: { nl: 'Afdrukken of PDF', en: 'Print or PDF' }, hint: { nl: 'Kies “Opslaan als PDF” als printer', en: 'Choose “Save as PDF” as the printer' } },
+];
+
+/** Step 08 of the Stappenplan in one dialog: format, language, contact details (AVG opt-in) and the map picture. */
+export function PlanExportDialog({ localize, language, allowPrivate, hasNodes, onExport, close }: PlanExportDialogProps) {
+  const [format, setFormat] = useState<PlanFormat>('docx');
+  const [lang, setLang] = useState<Language>(language);
+  const [includePrivate, setIncludePrivate] = useState(false);
+  const [includeImage, setIncludeImage] = useState(hasNodes);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onExport({ format, lang, includePrivate: includePrivate && allowPrivate, includeImage: includeImage && hasNodes });
+      close();
+    } catch (err) {
+      console.error('[stakeholders/plan-export-failed]', err);
+      setError(
+        localize({
+          nl: `Het projectplan kon niet worden gemaakt: ${err instanceof Error ? err.message : String(err)}. Probeer het opnieuw, eventueel zonder de kaart als afbeelding.`,
+          en: `The project plan could not be made: ${err instanceof Error ? err.message : String(err)}. Try again, perhaps without the map image.`,
+        }),
+      );
+      setBusy(false);
+    }
+  };
+
+  const action: LocalizedText = format === 'print' ? { nl: 'Afdrukken…', en: 'Print…' } : { nl: 'Opslaan', en: 'Save' };
+  return (
+    <Modal
+      title={localize({ nl: 'Projectplan exporteren', en: 'Export project plan' })}
+      labelId="mk-plan-export-title"
+      testId="plan-export-dialog"
+      onDismiss={() => !busy && close()}
+      onSubmit={() => void submit()}
+      footer={
+        <>
+          {busy && (
+            <span className="mk-export-status" role="status">
+              {localize({ nl: 'Het plan wordt gemaakt…', en: 'Making the plan…' })}
+            </span>
+          )}
+          <button type="button" className="button" onClick={close} disabled={busy}>
+            {localize({ nl: 'Annuleren', en: 'Cancel' })}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {localize(action)}
+          </button>
+        </>
+      }
+    >
+      <div className="mk-export-body">
+        <p>
+          {localize({
+            nl: 'Een projectplan volgens stap 08 van het Stappenplan, gemaakt van alles wat op de kaart staat. Wat nog ontbreekt, staat er als open punt in.',
+            en: 'A project plan following step 08 of the Stappenplan, made from everything on the map. What is still missing is listed as an open point.',
+          })}
+        </p>
+        <fieldset>
+          <legend>{localize({ nl: 'Formaat', en: 'Format' })}</legend>
+          <div className="mk-export-choices">
+            {FORMATS.map((f) => (
+              <label key={f.id} className="mk-export-choice">
+                <input type="radio" name="format" value={f.id} checked={format === f.id} onChange={() => setFormat(f.id)} disabled={busy} />
+                <span>
+                  {localize(f.title)}
+                  <small>{localize(f.hint)}</small>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{localize({ nl: 'Taal van het plan', en: 'Language of the plan' })}</legend>
+          <div className="mk-export-choices">
+            {(['nl', 'en'] as const).map((l) => (
+              <label key={l} className="mk-export-choice">
+                <input type="radio" name="lang" value={l} checked={lang === l} onChange={() => setLang(l)} disabled={busy} />
+                <span>{l === 'nl' ? 'Nederlands' : 'English'}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{localize({ nl: 'Inhoud', en: 'Contents' })}</legend>
+          <label className="mk-export-check">
+            <input type="checkbox" name="includeImage" checked={includeImage && hasNodes} disabled={!hasNodes || busy} onChange={(e) => setIncludeImage(e.currentTarget.checked)} />
+            <span>
+              {localize(
+                format === 'md'
+                  ? { nl: 'De kaart als afbeelding (PNG, apart opgeslagen naast het Markdown-bestand)', en: 'The map as an image (PNG, saved separately beside the Markdown file)' }
+                  : { nl: 'De kaart als afbeelding in de bijlage', en: 'The map as an image in the appendix' },
+              )}
+            </span>
+          </label>
+          {allowPrivate && (
+            <PrivateFieldsChoice localize={localize} checked={includePrivate} onChange={setIncludePrivate} what={{ nl: 'het plan', en: 'the plan' }} />
+          )}
+        </fieldset>
+      </div>
+      {error && (
+        <p className="mk-export-error" role="alert">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}

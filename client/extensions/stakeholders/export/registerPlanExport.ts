@@ -1,0 +1,41 @@
+import { createElement } from 'react';
+import type { ExtensionContext, MantelkaartApi } from '../../../host/api';
+import { showDialog } from '../../../export/ui/showDialog';
+import { mayExportPrivate } from '../../../export/mapData';
+import { renderPlanMarkdown } from '../../../../shared/plan/renderPlanMarkdown';
+import { PlanExportDialog } from './PlanExportDialog';
+import { exportPlan, mapPng, planDocx, planOf } from './planFiles';
+
+/** Ids declared in the manifest (commands, exporters) for the project plan. */
+export const PLAN_EXPORT_IDS = {
+  command: 'stakeholders.exportPlan',
+  docxExporter: 'stakeholders.planDocx',
+  markdownExporter: 'stakeholders.planMarkdown',
+} as const;
+
+/**
+ * The project plan export: the "Projectplan exporteren…" command with its dialog, and the plan as Word and Markdown
+ * in the host's Export… list (there with the defaults: the UI language, no contact details, the map picture in Word).
+ */
+export function registerPlanExport(context: ExtensionContext, api: MantelkaartApi): void {
+  context.subscriptions.push(
+    api.commands.registerCommand(PLAN_EXPORT_IDS.command, () =>
+      showDialog<void>((close) =>
+        createElement(PlanExportDialog, {
+          localize: api.localize,
+          language: api.language,
+          allowPrivate: mayExportPrivate(api),
+          hasNodes: api.map.getNodes().length > 0,
+          onExport: (options) => exportPlan(api, options),
+          close: () => close(),
+        }),
+      ),
+    ),
+    api.exporters.registerExporter(PLAN_EXPORT_IDS.docxExporter, {
+      export: async (_map, { language }) => planDocx(planOf(api, language, false), await mapPng(api)),
+    }),
+    api.exporters.registerExporter(PLAN_EXPORT_IDS.markdownExporter, {
+      export: (_map, { language }) => renderPlanMarkdown(planOf(api, language, false)),
+    }),
+  );
+}
