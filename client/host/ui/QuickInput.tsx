@@ -27,6 +27,10 @@ export function QuickInput() {
     if (!request && returnFocus.current) {
       const el = returnFocus.current;
       returnFocus.current = null;
+      // The command that was picked may have moved focus on purpose (a new node's label editor): leave it there.
+      const now = document.activeElement;
+      const moved = now instanceof HTMLElement && now !== document.body && now.isConnected;
+      if (moved) return;
       if (el.isConnected) el.focus({ preventScroll: true });
       else services.canvas.focus();
     }
