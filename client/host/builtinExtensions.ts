@@ -4,7 +4,7 @@ import type { ExtensionModule } from './api';
  * Extensions that ship with the product, loaded on every map after the core. The stakeholder workspace adds its
  * module here (`() => import('../extensions/stakeholders').then((m) => m.extension)`).
  */
-export const BUILTIN_EXTENSIONS: readonly (() => Promise<ExtensionModule>)[] = [() => import('../extensions/stakeholders').then((m) => m.extension)];
+export const BUILTIN_EXTENSIONS: readonly (() => Promise<ExtensionModule>)[] = [() => import('../extensions/stakeholders').then((m) => m.extension), () => import('../export/exportExtension').then((m) => m.exportExtension)];
 
 /**
  * Extensions for development and browser tests only, loaded when the page URL has `?devExtension=<name>`.

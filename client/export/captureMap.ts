@@ -1,0 +1,118 @@
+import { getNodesBounds, getViewportForBounds, type Rect } from '@xyflow/react';
+import { toBlob, toSvg } from 'html-to-image';
+import type { NodeRecord, Viewport } from '../host/api';
+import './export.css';
+
+export type ImageFormat = 'png' | 'svg';
+/** The whole map (every node framed) or exactly what is on screen now. */
+export type ImageArea = 'map' | 'view';
+
+export interface CaptureOptions {
+  format: ImageFormat;
+  area: ImageArea;
+  /** The map's nodes (for the bounds of the whole map). */
+  nodes: readonly NodeRecord[];
+  /** The current pan and zoom (for the current view). */
+  viewport: Viewport;
+  /** Device pixels per CSS pixel for PNG: 2 keeps text sharp on a projector. */
+  pixelRatio?: number;
+}
+
+/** Why an image could not be made; the code is for logs and tests, the person sees the command's message. */
+export class CaptureError extends Error {
+  constructor(readonly code: 'export/no-canvas' | 'export/empty-map' | 'export/render-failed', message: string) {
+    super(message);
+    this.name = 'CaptureError';
+  }
+}
+
+/** Space around the outermost nodes, in image pixels. */
+const PADDING = 48;
+/** The longest side of a whole-map image in CSS pixels; bigger maps are scaled down to fit (×2 for PNG). */
+const MAX_SIDE = 4096;
+const MIN_ZOOM = 0.1;
+
+/** Interface parts that never belong in an exported picture. */
+const EXCLUDED_CLASSES = ['mk-cursor', 'react-flow__handle', 'react-flow__resize-control', 'react-flow__nodesselection', 'react-flow__selection', 'mk-node-marker'];
+
+function keep(el: HTMLElement): boolean {
+  const list = el.classList;
+  if (!list) return true;
+  for (const c of EXCLUDED_CLASSES) if (list.contains(c)) return false;
+  return true;
+}
+
+/** The on-screen size of each node (a body may grow past its stored size), so the frame never cuts one off. */
+function measuredNodes(root: Element, nodes: readonly NodeRecord[]) {
+  return nodes.map((n) => {
+    const el = root.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(n.id)}"]`);
+    const width = Math.max(n.width, el?.offsetWidth ?? 0);
+    const height = Math.max(n.height, el?.offsetHeight ?? 0);
+    return { id: n.id, position: { x: n.x, y: n.y }, width, height, data: {} };
+  });
+}
+
+/** Size and transform of the picture: React Flow's documented recipe (bounds → viewport for those bounds). */
+export function imageFrame(bounds: Rect): { width: number; height: number; viewport: Viewport } {
+  const zoom = Math.max(MIN_ZOOM, Math.min(1, (MAX_SIDE - 2 * PADDING) / Math.max(bounds.width, 1), (MAX_SIDE - 2 * PADDING) / Math.max(bounds.height, 1)));
+  const width = Math.ceil(bounds.width * zoom + 2 * PADDING);
+  const height = Math.ceil(bounds.height * zoom + 2 * PADDING);
+  return { width, height, viewport: getViewportForBounds(bounds, width, height, zoom, zoom, 0) };
+}
+
+/**
+ * Draws the map (nodes and edges, no minimap, controls, cursors, handles or selection) on white, with
+ * html-to-image over React Flow's viewport element.
+ */
+export async function captureMap(options: CaptureOptions): Promise<Blob> {
+  const canvas = document.querySelector<HTMLElement>('.mk-canvas');
+  const flow = canvas?.querySelector<HTMLElement>('.react-flow');
+  const viewportEl = flow?.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!canvas || !flow || !viewportEl) throw new CaptureError('export/no-canvas', 'the map canvas is not shown');
+
+  let frame: { width: number; height: number; viewport: Viewport };
+  if (options.area === 'view') {
+    frame = { width: flow.clientWidth, height: flow.clientHeight, viewport: options.viewport };
+  } else {
+    if (options.nodes.length === 0) throw new CaptureError('export/empty-map', 'the map has no nodes');
+    frame = imageFrame(getNodesBounds(measuredNodes(viewportEl, options.nodes)));
+  }
+  const { width, height, viewport } = frame;
+  const renderOptions = {
+    backgroundColor: '#ffffff',
+    width,
+    height,
+    // Fonts are the system's: embedding them would fetch stylesheets and add nothing.
+    skipFonts: true,
+    filter: keep,
+    style: { width: `${width}px`, height: `${height}px`, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` },
+  };
+  // Selection, focus and dimming are how this person is working, not part of the map: neutral while drawing.
+  canvas.classList.add('mk-exporting');
+  try {
+    if (options.format === 'svg') {
+      const dataUrl = await toSvg(viewportEl, renderOptions);
+      const comma = dataUrl.indexOf(',');
+      return new Blob([decodeURIComponent(dataUrl.slice(comma + 1))], { type: 'image/svg+xml' });
+    }
+    const blob = await toBlob(viewportEl, { ...renderOptions, pixelRatio: options.pixelRatio ?? 2 });
+    if (!blob || blob.size === 0) throw new CaptureError('export/render-failed', 'the browser produced no image');
+    return blob;
+  } catch (err) {
+    if (err instanceof CaptureError) throw err;
+    throw new CaptureError('export/render-failed', err instanceof Error ? err.message : 'the browser could not draw the map');
+  } finally {
+    canvas.classList.remove('mk-exporting');
+  }
+}
+
+/** The whole map as PNG bytes, for the plan's appendix; undefined when there is nothing (or no canvas) to draw. */
+export async function captureMapPng(nodes: readonly NodeRecord[], viewport: Viewport): Promise<Uint8Array | undefined> {
+  try {
+    const blob = await captureMap({ format: 'png', area: 'map', nodes, viewport });
+    return new Uint8Array(await blob.arrayBuffer());
+  } catch (err) {
+    if (err instanceof CaptureError && err.code !== 'export/render-failed') return undefined;
+    throw err;
+  }
+}

@@ -1,0 +1,85 @@
+import { createElement } from 'react';
+import { MAP_FILE_LIMITS } from '../../shared/exchange/mapFileLimits';
+import type { ExtensionModule, MantelkaartApi } from '../host/api';
+import { navigate } from '../app/route';
+import { captureMap, CaptureError, type ImageArea, type ImageFormat } from './captureMap';
+import { EXPORT_IDS, exportManifest } from './exportManifest';
+import { fileDate, pickTextFile, saveFile } from './files';
+import { importIntoNewMap } from './importIntoNewMap';
+import { mapJsonText, mayExportPrivate } from './mapData';
+import { ImportErrorDialog } from './ui/ImportErrorDialog';
+import { JsonExportDialog } from './ui/JsonExportDialog';
+import { showDialog } from './ui/showDialog';
+
+const MIME: Record<ImageFormat, string> = { png: 'image/png', svg: 'image/svg+xml' };
+
+function titleOf(api: MantelkaartApi): string {
+  return api.map.getMeta().title.trim() || api.localize({ nl: 'mantelkaart', en: 'mantelkaart' });
+}
+
+/** A picture of the map for an exporter or command; an empty map or missing canvas becomes a readable error. */
+async function mapImage(api: MantelkaartApi, format: ImageFormat, area: ImageArea): Promise<Blob> {
+  try {
+    return await captureMap({ format, area, nodes: api.map.getNodes(), viewport: api.canvas.getViewport() });
+  } catch (err) {
+    if (err instanceof CaptureError && err.code === 'export/empty-map') {
+      throw new Error(api.localize({ nl: 'de kaart is nog leeg; zet er eerst iets op', en: 'the map is still empty; add something first' }));
+    }
+    if (err instanceof CaptureError) console.error(`[${err.code}]`, err.message);
+    throw err;
+  }
+}
+
+async function runImport(api: MantelkaartApi): Promise<void> {
+  const file = await pickTextFile('.json,application/json', MAP_FILE_LIMITS.maxChars * 4 + 4);
+  if (!file) return;
+  api.window.showMessage({ nl: `${file.name} wordt gecontroleerd en als nieuwe kaart ingelezen…`, en: `Checking ${file.name} and reading it into a new map…` });
+  const outcome = await importIntoNewMap(file.text, api.language);
+  if (!outcome.ok) {
+    if (outcome.stage === 'file') {
+      console.warn('[export/import-refused]', outcome.errors.map((e) => `${e.code} ${e.path}`).join('; '));
+      await showDialog<void>((close) => createElement(ImportErrorDialog, { localize: api.localize, fileName: file.name, errors: outcome.errors, close: () => close() }));
+      return;
+    }
+    api.window.showMessage(outcome.reason, 'error');
+    return;
+  }
+  navigate(outcome.path);
+}
+
+/**
+ * The host's built-in export extension: pictures (PNG, SVG) of the whole map or of the current view, the map as a
+ * JSON file, and a JSON file read into a new map. Registered through the public API like any extension.
+ */
+export const exportExtension: ExtensionModule = {
+  manifest: exportManifest,
+  activate(context, api) {
+    const subs = context.subscriptions;
+    const register = (id: string, fn: (...args: unknown[]) => unknown) => subs.push(api.commands.registerCommand(id, fn));
+
+    const image = (format: ImageFormat, area: ImageArea) => async () => {
+      const blob = await mapImage(api, format, area);
+      const suffix = area === 'view' ? api.localize({ nl: '-weergave', en: '-view' }) : '';
+      saveFile(blob, `${titleOf(api)}${suffix}-${fileDate()}`, format, MIME[format]);
+    };
+    register(EXPORT_IDS.cmd.png, image('png', 'map'));
+    register(EXPORT_IDS.cmd.pngView, image('png', 'view'));
+    register(EXPORT_IDS.cmd.svg, image('svg', 'map'));
+    register(EXPORT_IDS.cmd.svgView, image('svg', 'view'));
+
+    register(EXPORT_IDS.cmd.json, async () => {
+      const save = async (includePrivate: boolean) => saveFile(mapJsonText(api, includePrivate), `${titleOf(api)}-${fileDate()}`, 'json', 'application/json');
+      const allowPrivate = mayExportPrivate(api);
+      // Without contact details to choose about there is nothing to ask: save at once.
+      if (!allowPrivate) return save(false);
+      await showDialog<void>((close) => createElement(JsonExportDialog, { localize: api.localize, allowPrivate, onExport: save, close: () => close() }));
+    });
+    register(EXPORT_IDS.cmd.importJson, () => runImport(api));
+
+    subs.push(
+      api.exporters.registerExporter(EXPORT_IDS.exporter.png, { export: () => mapImage(api, 'png', 'map') }),
+      api.exporters.registerExporter(EXPORT_IDS.exporter.svg, { export: () => mapImage(api, 'svg', 'map') }),
+      api.exporters.registerExporter(EXPORT_IDS.exporter.json, { export: () => mapJsonText(api, false) }),
+    );
+  },
+};

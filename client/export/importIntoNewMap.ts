@@ -1,0 +1,79 @@
+import { parseMapFile } from '../../shared/exchange/parseMapFile';
+import { importMapFile } from '../../shared/exchange/importMapFile';
+import type { MapFileError, MapFileWarning } from '../../shared/exchange/mapFileProblem';
+import { ApiError, createRoom } from '../api/roomsApi';
+import { rememberMap } from '../app/recentMaps';
+import { localPath } from '../app/route';
+import { MapSession, type SessionStatus } from '../collab/MapSession';
+
+export type ImportOutcome =
+  | { ok: true; room: string; path: string; title: string; warnings: MapFileWarning[] }
+  | { ok: false; stage: 'file'; errors: MapFileError[] }
+  | { ok: false; stage: 'create' | 'write'; reason: { nl: string; en: string } };
+
+/** An import's own origin: never undone by the person's Ctrl+Z. */
+const IMPORT_ORIGIN = Object.freeze({ source: 'mantelkaart:import' });
+/** How long the server may take to confirm the imported map before the person is taken there anyway. */
+const CONFIRM_TIMEOUT_MS = 15_000;
+
+const TITLE_FALLBACK = { nl: 'Geïmporteerde kaart', en: 'Imported map' };
+
+/** The title the new map is created with: the file's own, made acceptable to the API (1–200 characters, no control characters). */
+export function importedTitle(title: string, language: 'nl' | 'en'): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = title.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200).trim();
+  return clean || TITLE_FALLBACK[language];
+}
+
+function waitForStatus(session: MapSession, done: (s: SessionStatus) => boolean, timeoutMs: number): Promise<SessionStatus> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const s = session.getStatus();
+      if (done(s) || s.connection === 'denied') {
+        clearTimeout(timer);
+        unsubscribe();
+        resolve(s);
+      }
+    };
+    const timer = setTimeout(() => {
+      unsubscribe();
+      resolve(session.getStatus());
+    }, timeoutMs);
+    const unsubscribe = session.subscribe(check);
+    check();
+  });
+}
+
+/**
+ * Reads a map file into a NEW map: the file passes the gate first (nothing is created when it fails), then a room
+ * is created with the file's title and the map written into it over its own connection. The open map is never
+ * touched. The new map is kept in this browser (IndexedDB) until the server confirms it, so leaving early loses nothing.
+ */
+export async function importIntoNewMap(text: string, language: 'nl' | 'en'): Promise<ImportOutcome> {
+  const parsed = parseMapFile(text);
+  if (!parsed.ok) return { ok: false, stage: 'file', errors: parsed.errors };
+
+  const title = importedTitle(parsed.snapshot.meta.title, language);
+  let created;
+  try {
+    created = await createRoom(title);
+  } catch (err) {
+    const why = err instanceof ApiError && err.code === 'network' ? { nl: 'de server is niet bereikbaar', en: 'the server cannot be reached' } : err instanceof ApiError && err.code === 'rate-limited' ? { nl: 'er zijn net te veel kaarten gemaakt; wacht even', en: 'too many maps were just created; wait a moment' } : { nl: String(err instanceof Error ? err.message : err), en: String(err instanceof Error ? err.message : err) };
+    return { ok: false, stage: 'create', reason: { nl: `Er kon geen nieuwe kaart worden gemaakt: ${why.nl}. Probeer het opnieuw.`, en: `No new map could be created: ${why.en}. Try again.` } };
+  }
+
+  const session = new MapSession({ room: created.room, token: created.tokens.owner, role: 'owner' });
+  try {
+    const synced = await waitForStatus(session, (s) => s.synced, CONFIRM_TIMEOUT_MS);
+    if (!synced.synced) {
+      return { ok: false, stage: 'write', reason: { nl: 'De nieuwe kaart is gemaakt, maar de verbinding ermee lukt niet. Probeer het opnieuw.', en: 'The new map was created, but connecting to it fails. Try again.' } };
+    }
+    const written = importMapFile(session.doc, text, IMPORT_ORIGIN, session.privateDoc ?? undefined);
+    if (!written.ok) return { ok: false, stage: 'file', errors: written.errors };
+    await waitForStatus(session, (s) => s.unsent === 0, CONFIRM_TIMEOUT_MS);
+    rememberMap({ room: created.room, token: created.tokens.owner, role: 'owner', title });
+    return { ok: true, room: created.room, path: localPath(created.links.owner), title, warnings: parsed.warnings };
+  } finally {
+    session.destroy();
+  }
+}
