@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import type { RoomTarget } from './servers';
 
 /** A provider of either kind behind one face, as the load generator and the seeding steps need it. */
@@ -17,12 +17,14 @@ export interface BenchClient {
 export function openBenchClient(target: RoomTarget, doc = new Y.Doc()): BenchClient {
   let closes = 0;
   if (target.protocol === 'hocuspocus') {
-    const provider = new HocuspocusProvider({
+    // The provider hands WebSocketPolyfill on to the socket it creates; its config type does not list it.
+    const config: HocuspocusProviderConfiguration & { WebSocketPolyfill: typeof WebSocket } = {
       url: target.url,
       name: target.room,
       document: doc,
       WebSocketPolyfill: WebSocket,
-    });
+    };
+    const provider = new HocuspocusProvider(config);
     provider.on('close', () => closes++);
     return {
       doc,

@@ -110,7 +110,7 @@ export function machineInfo(): { cpu: string; cores: number; memoryGiB: number; 
   } catch {
     // leave 0
   }
-  let os = process.platform;
+  let os: string = process.platform;
   try {
     os = /^PRETTY_NAME="?([^"\n]+)"?/m.exec(readFileSync('/etc/os-release', 'utf8'))?.[1] ?? os;
   } catch {

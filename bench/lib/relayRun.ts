@@ -69,7 +69,10 @@ export async function runRelay(spec: RelayRunSpec): Promise<RelayRunResult> {
       child.once('exit', (code) => {
         clearTimeout(hardStop);
         if (parsed) resolve(parsed);
-        else reject(new Error(`load generator exited with ${code}: ${err.trim().slice(-2000)}`));
+        else {
+          const serverTail = server.log.split('\n').slice(-8).join('\n');
+          reject(new Error(`load generator exited with ${code}: ${err.replace(/\(node:\d+\) MaxListeners[^\n]*\n[^\n]*\n/g, '').trim().slice(-1500)}\nserver log tail:\n${serverTail}`));
+        }
       });
     });
     const s = serverStats ?? sampler.stop();

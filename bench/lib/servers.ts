@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { snapshot } from './snapshot';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const benchTmp = join(repoRoot, 'bench/tmp');
@@ -152,14 +153,17 @@ export async function startContender(id: ContenderId, options: StartOptions = {}
   let ready: RegExp;
   let port = 0;
   if (id === 'mantelkaart') {
-    args = [...nodeArgs, '--import', 'tsx', join(repoRoot, 'server/index.ts')];
+    // The snapshot taken at the start of the run when there is one (see snapshot.ts), else the working tree.
+    args = [...nodeArgs, '--import', 'tsx', snapshot()?.serverEntry ?? join(repoRoot, 'server/index.ts')];
     env = {
       ...env,
       PORT: '0',
       DATA_DIR: dataDir,
       STORAGE: 'leveldb',
-      // The benchmark creates hundreds of rooms from one address.
+      // Every benchmark client comes from 127.0.0.1: the per-address limits for creating rooms and for open
+      // sockets (meant against one abusive host) would refuse the load test itself.
       CREATE_LIMIT: '1000000',
+      MAX_CONNECTIONS_PER_IP: '100000',
       ...options.env,
     };
     ready = /SERVER_LISTENING .*port=(\d+)/;

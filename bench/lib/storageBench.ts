@@ -5,6 +5,7 @@ import { openBenchClient, waitFor } from './clients';
 import { addBenchMap, nodeCount } from './mapFixture';
 import { dirBytes } from './proc';
 import { repoRoot, startContender, type RoomTarget } from './servers';
+import { snapshot } from './snapshot';
 
 export interface ColdLoadResult {
   contender: 'mantelkaart' | 'yws-leveldb';
@@ -73,7 +74,7 @@ export async function coldLoad(contender: Persisting, nodes: number, edges: numb
 }
 
 async function directLoad(dbDir: string, room: string, nodes: number): Promise<number> {
-  const { LevelDocStore } = await import(join(repoRoot, 'server/storage/LevelDocStore.ts'));
+  const { LevelDocStore } = await import(join(snapshot()?.root ?? repoRoot, 'server/storage/LevelDocStore.ts'));
   const t0 = performance.now();
   const store: { load(name: string): Promise<{ updates: Uint8Array[] }>; close(): Promise<void> } = await LevelDocStore.open(dbDir);
   const stored = await store.load(room);

@@ -1,0 +1,230 @@
+import type { RelayRunResult } from './lib/relayRun';
+import type { ColdLoadResult, LogGrowthResult } from './lib/storageBench';
+import type { ClientBenchResult } from './lib/clientBench';
+import type { ServerProfile } from './lib/serverProfile';
+import { CONTENDER_LABEL, type ContenderId } from './lib/servers';
+import { medianOf, round } from './lib/stats';
+
+export interface RelaySummaryRow {
+  clients: number;
+  contender: ContenderId;
+  runs: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Lowest share delivered over the runs (a miss in any run is a miss). */
+  deliveredMin: number;
+  cpuPercent: number;
+  peakRssMiB: number;
+  sendRate: number;
+}
+
+export interface Target {
+  name: string;
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+export interface BenchResults {
+  date: string;
+  durationSeconds: number;
+  machine: { cpu: string; cores: number; memoryGiB: number; node: string; os: string };
+  load: { at: string; load1: number }[];
+  snapshot: { commit: string; uncommitted: string[]; buildSeconds: number };
+  config: unknown;
+  relay: { runs: RelayRunResult[]; summary: RelaySummaryRow[] };
+  manyRooms: RelayRunResult[];
+  storage: { coldLoad: ColdLoadResult[]; logGrowth: LogGrowthResult[] };
+  client: ClientBenchResult | undefined;
+  serverProfile: ServerProfile | undefined;
+  errors: string[];
+  targets?: Target[];
+}
+
+/** Medians per (clients, contender) over the interleaved repetitions. */
+export function summarize(runs: readonly RelayRunResult[]): RelaySummaryRow[] {
+  const keys = new Map<string, RelayRunResult[]>();
+  for (const r of runs) {
+    const k = `${r.clients}|${r.contender}`;
+    keys.set(k, [...(keys.get(k) ?? []), r]);
+  }
+  return [...keys.values()].map((rs) => ({
+    clients: rs[0].clients,
+    contender: rs[0].contender,
+    runs: rs.length,
+    p50Ms: medianOf(rs, (r) => r.latencyMs.p50),
+    p99Ms: medianOf(rs, (r) => r.latencyMs.p99),
+    deliveredMin: Math.min(...rs.map((r) => r.deliveredShare)),
+    cpuPercent: medianOf(rs, (r) => r.server.cpuPercent),
+    peakRssMiB: medianOf(rs, (r) => r.server.peakRssMiB),
+    sendRate: medianOf(rs, (r) => r.sendRate),
+  }));
+}
+
+const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v >= 100 ? `${Math.round(v)} ms` : `${round(v, 1)} ms`);
+const pct = (v: number) => `${round(v * 100, 2)}%`;
+const kib = (b: number) => `${Math.round(b / 1024).toLocaleString('en')} KiB`;
+const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${round(a / b, 2)}×` : 'n/a');
+const yesNo = (met: boolean | null) => (met === null ? 'not measured' : met ? '**met**' : '**MISSED**');
+
+/** The issue 8 targets, checked against this run. */
+export function checkTargets(r: BenchResults): Target[] {
+  const targets: Target[] = [];
+  const row = (clients: number, c: ContenderId) => r.relay.summary.find((s) => s.clients === clients && s.contender === c);
+  for (const clients of [...new Set(r.relay.summary.map((s) => s.clients))]) {
+    const ours = row(clients, 'mantelkaart');
+    const ref = row(clients, 'yws-leveldb');
+    const mem = row(clients, 'yws-memory');
+    targets.push({
+      name: `Relay ${clients} clients: p99 no worse than the persisting reference server`,
+      target: `≤ ${ms(ref?.p99Ms)} (y-websocket + y-leveldb)`,
+      measured: `${ms(ours?.p99Ms)} (${ours && ref ? ratio(ours.p99Ms, ref.p99Ms) : 'n/a'})`,
+      met: ours && ref ? ours.p99Ms <= ref.p99Ms : null,
+    });
+    targets.push({
+      name: `Relay ${clients} clients: p99 within 1.2× of the in-memory reference server`,
+      target: `≤ ${ms(mem ? mem.p99Ms * 1.2 : undefined)} (1.2 × ${ms(mem?.p99Ms)})`,
+      measured: `${ms(ours?.p99Ms)} (${ours && mem ? ratio(ours.p99Ms, mem.p99Ms) : 'n/a'})`,
+      met: ours && mem ? ours.p99Ms <= mem.p99Ms * 1.2 : null,
+    });
+    targets.push({
+      name: `Relay ${clients} clients: 100% delivered`,
+      target: '100% in every run',
+      measured: ours ? `${pct(ours.deliveredMin)} (lowest of ${ours.runs} runs)` : 'n/a',
+      met: ours ? ours.deliveredMin >= 1 : null,
+    });
+  }
+  const rooms = r.manyRooms.find((m) => m.contender === 'mantelkaart');
+  targets.push({
+    name: `${rooms?.clients ?? 1000} connections over ${rooms?.rooms ?? 100} rooms: p99`,
+    target: '< 100 ms, all delivered',
+    measured: rooms ? `${ms(rooms.latencyMs.p99)}, ${pct(rooms.deliveredShare)} delivered` : 'n/a',
+    met: rooms ? rooms.latencyMs.p99 < 100 && rooms.deliveredShare >= 1 : null,
+  });
+  const c = r.client;
+  targets.push({
+    name: `${c?.nodes ?? 2000}-node map drawn`,
+    target: '< 2 s from opening the link',
+    measured: c ? `${ms(c.drawnMs)}${c.drawnComplete ? '' : ' (not every node became visible)'}` : 'n/a',
+    met: c ? c.drawnComplete && c.drawnMs < 2000 : null,
+  });
+  targets.push({
+    name: `p95 frame time while dragging ${c?.drag.selected ?? 50} selected nodes`,
+    target: '< 33 ms',
+    measured: c ? ms(c.drag.p95Ms) : 'n/a',
+    met: c ? c.drag.p95Ms < 33 && c.drag.moved : null,
+  });
+  targets.push({
+    name: 'Initial JavaScript, gzipped',
+    target: '< 300 kB (300,000 bytes)',
+    measured: c ? `${round(c.initialJs.gzipBytes / 1000, 1)} kB` : 'n/a',
+    met: c ? c.initialJs.gzipBytes < 300_000 : null,
+  });
+  return targets;
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  r.targets = checkTargets(r);
+  const L: string[] = [];
+  const loads = r.load.map((l) => l.load1);
+  L.push('# Benchmarks', '');
+  L.push(
+    `Written by \`npm run bench\` (bench/run.ts) on ${r.date.slice(0, 16).replace('T', ' ')} UTC in ${Math.round(r.durationSeconds / 60)} min; raw numbers in bench/results.json. ` +
+      'Machines here are shared and noisy: compare the ratios from one run, not absolute numbers across runs.',
+    '',
+  );
+  L.push('| machine | |', '| --- | --- |');
+  L.push(`| CPU | ${r.machine.cpu} |`, `| cores | ${r.machine.cores} |`, `| memory | ${r.machine.memoryGiB} GiB |`, `| Node | ${r.machine.node} |`, `| OS | ${r.machine.os} |`);
+  L.push(`| load average (1 min) during the run | ${Math.min(...loads)} – ${Math.max(...loads)} (other work on the same machine) |`);
+  L.push(`| product version | ${r.snapshot.commit}${r.snapshot.uncommitted.length ? ` plus uncommitted work in ${r.snapshot.uncommitted.join(', ')}` : ''} |`, '');
+
+  L.push('## Targets (issue 8)', '', '| target | goal | measured | |', '| --- | --- | --- | --- |');
+  for (const t of r.targets) L.push(`| ${t.name} | ${t.target} | ${t.measured} | ${yesNo(t.met)} |`);
+  L.push('');
+
+  if (r.relay.summary.length) {
+    const runs = Math.max(...r.relay.summary.map((s) => s.runs));
+    L.push('## Relay: one room, every client edits every 50 ms', '');
+    L.push(
+      `Medians of ${runs} interleaved run(s) per cell (contenders rotated each repetition; a fresh server per run). Latency: from the edit to its arrival at each other client, ` +
+        'all clients in one load-generator process (one clock), the server in its own process. CPU: server CPU time over the edit window and the drain, as a share of one core. ' +
+        '"sent/s" is what the load generator achieved per client (target 20/s): below that, the generator itself was starved of CPU.',
+      '',
+    );
+    L.push('| clients | server | p50 | p99 | delivered (min) | server CPU | server RSS peak | sent/s per client | p99 vs ours |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const s of [...r.relay.summary].sort((a, b) => a.clients - b.clients)) {
+      const ours = r.relay.summary.find((o) => o.clients === s.clients && o.contender === 'mantelkaart');
+      L.push(
+        `| ${s.clients} | ${CONTENDER_LABEL[s.contender]} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${pct(s.deliveredMin)} | ${round(s.cpuPercent, 0)}% | ${round(s.peakRssMiB, 0)} MiB | ${round(s.sendRate, 1)} | ${ours && s.contender !== 'mantelkaart' ? `ours ${ratio(ours.p99Ms, s.p99Ms)}` : ''} |`,
+      );
+    }
+    L.push('');
+  }
+
+  if (r.manyRooms.length) {
+    L.push('## Many rooms', '');
+    L.push('| server | connections | rooms | edits/s each | p50 | p99 | delivered | server CPU | server RSS peak |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const m of r.manyRooms) {
+      L.push(
+        `| ${CONTENDER_LABEL[m.contender]} | ${m.clients} | ${m.rooms} | ${round(m.sendRate, 1)} | ${ms(m.latencyMs.p50)} | ${ms(m.latencyMs.p99)} | ${pct(m.deliveredShare)} | ${round(m.server.cpuPercent, 0)}% | ${round(m.server.peakRssMiB, 0)} MiB |`,
+      );
+    }
+    L.push('');
+  }
+
+  if (r.storage.coldLoad.length || r.storage.logGrowth.length) {
+    L.push('## Storage', '');
+    if (r.storage.coldLoad.length) {
+      L.push('Cold load: the map pushed through a provider, the server stopped cleanly and started again on the same data; then one client opens the room.', '');
+      L.push('| server | map | state | on disk | process start | socket → all nodes | spawn → all nodes | LevelDocStore.load + apply (in process) |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+      for (const c of r.storage.coldLoad) {
+        L.push(
+          `| ${CONTENDER_LABEL[c.contender]} | ${c.nodes} nodes, ${c.edges} edges | ${kib(c.stateBytes)} | ${kib(c.diskBytes)} | ${ms(c.startMs)} | ${ms(c.connectToSyncedMs)} | ${ms(c.spawnToSyncedMs)} | ${c.directLoadMs === undefined ? '' : ms(c.directLoadMs)} |`,
+        );
+      }
+      L.push('');
+    }
+    if (r.storage.logGrowth.length) {
+      L.push('Log growth: one client moves random nodes of a 100-node map, one update per edit; disk size against the compacted state (the document as one update).', '');
+      L.push('| server | edits | edits/s (persisted and relayed) | compacted state | disk, running | disk, after clean stop | disk ÷ state |', '| --- | --- | --- | --- | --- | --- | --- |');
+      for (const g of r.storage.logGrowth) {
+        L.push(
+          `| ${CONTENDER_LABEL[g.contender]} | ${g.edits.toLocaleString('en')} | ${Math.round(g.editsPerSecond).toLocaleString('en')} | ${kib(g.stateBytes)} | ${kib(g.diskBytesRunning)} | ${kib(g.diskBytesStopped)} | ${round(g.ratioRunning, 2)}× running, ${round(g.ratioStopped, 2)}× stopped |`,
+        );
+      }
+      L.push('');
+    }
+  }
+
+  const c = r.client;
+  if (c) {
+    L.push('## Client in Chromium', '');
+    L.push(
+      `Debian Chromium, headless, --disable-gpu (software rendering), 1280×800. A ${c.nodes}-node, ${c.edges}-edge grid, fitted to the window at the canvas's minimum zoom so every node is on screen. ` +
+        'Frame times are requestAnimationFrame deltas in the page while the mouse moves one step per 16 ms.',
+      '',
+    );
+    L.push('| metric | value |', '| --- | --- |');
+    L.push(`| opening the link → every node drawn | ${ms(c.drawnMs)}${c.drawnComplete ? '' : ` (only ${c.visibleNodes} visible)`} |`);
+    L.push(`| first node drawn | ${ms(c.firstNodeMs)} |`);
+    L.push(`| panning: p50 / p95 / worst frame, frames | ${ms(c.pan.p50Ms)} / ${ms(c.pan.p95Ms)} / ${ms(c.pan.maxMs)}, ${c.pan.frames} frames, ${c.pan.over33} over 33 ms |`);
+    L.push(
+      `| dragging ${c.drag.selected} selected nodes: p50 / p95 / worst frame | ${ms(c.drag.p50Ms)} / ${ms(c.drag.p95Ms)} / ${ms(c.drag.maxMs)}, ${c.drag.frames} frames, ${c.drag.over33} over 33 ms${c.drag.moved ? '' : ' (the nodes did not move)'} |`,
+    );
+    L.push(`| JS heap used after load (after GC) | ${round(c.jsHeapUsedMiB, 1)} MiB |`);
+    L.push(`| initial JavaScript (index.html and its static imports), gzip -9 | ${round(c.initialJs.gzipBytes / 1000, 1)} kB (${round(c.initialJs.bytes / 1000, 0)} kB raw, ${c.initialJs.files.length} file(s)) |`);
+    L.push(`| JavaScript fetched until the map was drawn (lazy chunks included), gzip -9 | ${round(c.mapPageJs.gzipBytes / 1000, 1)} kB in ${c.mapPageJs.files.length} file(s) |`);
+    L.push('');
+  }
+
+  if (r.errors.length) {
+    L.push('## Parts that failed in this run', '');
+    for (const e of r.errors) L.push(`- ${e.replace(/\n/g, ' ').slice(0, 400)}`);
+    L.push('');
+  }
+  L.push('## How to run', '');
+  L.push('`npm run bench` (about 15 minutes). `BENCH_QUICK=1` for a 1–2 minute smoke run; `BENCH_ONLY=relay,rooms,storage,client` for parts (written to bench/tmp unless `BENCH_WRITE=1`);');
+  L.push('`BENCH_REPEATS`, `BENCH_RELAY_SECONDS`, `BENCH_ROOMS_SECONDS`, `BENCH_EDITS`, `BENCH_CONTENDERS`, `BENCH_ROOMS_PEERS=0`; `BENCH_PROFILE=1` also writes a CPU profile of our server under relay load and Chrome CPU profiles and traces of the client to bench/tmp/profiles.');
+  L.push('');
+  return L.join('\n');
+}

@@ -1,0 +1,153 @@
+// `npm run bench`: Mantelkaart against @y/websocket-server and Hocuspocus on this machine, in one run.
+// Never part of `npm test`. Scale with BENCH_QUICK=1 (smoke run) and the variables in lib/config.ts.
+import { loadavg } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from './lib/config';
+import { runRelay, type RelayRunResult } from './lib/relayRun';
+import { coldLoad, logGrowth, type ColdLoadResult, type LogGrowthResult } from './lib/storageBench';
+import { clientBench, type ClientBenchResult } from './lib/clientBench';
+import { machineInfo } from './lib/proc';
+import { takeSnapshot, type Snapshot } from './lib/snapshot';
+import { benchTmp, repoRoot, type ContenderId } from './lib/servers';
+import { profileServer, type ServerProfile } from './lib/serverProfile';
+import { renderMarkdown, summarize, type BenchResults } from './report';
+
+const config = loadConfig();
+const started = Date.now();
+const loads: { at: string; load1: number }[] = [];
+const noteLoad = (at: string) => loads.push({ at, load1: Math.round(loadavg()[0] * 100) / 100 });
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)}s`;
+const say = (msg: string) => console.log(`[bench ${elapsed()}] ${msg}`);
+const errors: string[] = [];
+
+async function part<T>(name: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    const msg = `${name}: ${err instanceof Error ? err.message : String(err)}`;
+    errors.push(msg);
+    console.error(`[bench] FAILED ${msg}`);
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync(benchTmp, { recursive: true });
+  noteLoad('start');
+  say(`machine: ${JSON.stringify(machineInfo())}, load ${loadavg()[0].toFixed(2)}`);
+  say('snapshot of server/ and shared/, client build into bench/tmp/snapshot');
+  const snap: Snapshot = await takeSnapshot();
+  say(`built in ${snap.buildSeconds.toFixed(1)} s at ${snap.commit}${snap.uncommitted.length ? ` (+${snap.uncommitted.length} uncommitted paths)` : ''}`);
+
+  const relayRuns: RelayRunResult[] = [];
+  if (config.parts.has('relay')) {
+    const { sizes, repeats, durationMs, intervalMs, drainTimeoutMs } = config.relay;
+    for (let rep = 0; rep < repeats; rep++) {
+      for (const size of sizes) {
+        // Interleaved, and rotated per repetition so no contender always runs first.
+        const order = config.contenders.map((_, i) => config.contenders[(i + rep) % config.contenders.length]);
+        for (const contender of order) {
+          noteLoad(`relay ${size} ${contender}`);
+          const run = await part(`relay ${size} clients on ${contender}`, () =>
+            runRelay({ contender, rooms: 1, clientsPerRoom: size, intervalMs, durationMs, drainTimeoutMs }),
+          );
+          if (run) {
+            relayRuns.push(run);
+            say(
+              `relay ${size} ${contender} #${rep + 1}: p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms, ` +
+                `delivered ${(run.deliveredShare * 100).toFixed(2)}%, server CPU ${run.server.cpuPercent.toFixed(0)}%, RSS ${run.server.peakRssMiB.toFixed(0)} MiB, ` +
+                `sent ${run.sendRate.toFixed(1)}/s per client`,
+            );
+          }
+        }
+      }
+    }
+  }
+
+  const roomRuns: RelayRunResult[] = [];
+  if (config.parts.has('rooms')) {
+    const { rooms, clientsPerRoom, intervalMs, durationMs } = config.rooms;
+    for (const contender of config.rooms.contenders) {
+      noteLoad(`rooms ${contender}`);
+      const run = await part(`many rooms on ${contender}`, () =>
+        runRelay({ contender, rooms, clientsPerRoom, intervalMs, durationMs, drainTimeoutMs: 15_000 }),
+      );
+      if (run) {
+        roomRuns.push(run);
+        say(`many rooms ${contender}: p99 ${run.latencyMs.p99.toFixed(1)} ms, delivered ${(run.deliveredShare * 100).toFixed(2)}%, RSS ${run.server.peakRssMiB.toFixed(0)} MiB`);
+      }
+    }
+  }
+
+  const cold: ColdLoadResult[] = [];
+  const growth: LogGrowthResult[] = [];
+  if (config.parts.has('storage')) {
+    for (const c of ['mantelkaart', 'yws-leveldb'] as const) {
+      if (!config.contenders.includes(c)) continue;
+      noteLoad(`storage ${c}`);
+      const r = await part(`cold load on ${c}`, () => coldLoad(c, config.storage.coldNodes, config.storage.coldEdges));
+      if (r) {
+        cold.push(r);
+        say(`cold load ${c}: connect→synced ${r.connectToSyncedMs.toFixed(0)} ms, spawn→synced ${r.spawnToSyncedMs.toFixed(0)} ms`);
+      }
+      const g = await part(`log growth on ${c}`, () => logGrowth(c, config.storage.edits));
+      if (g) {
+        growth.push(g);
+        say(`${g.edits} edits on ${c}: ${g.editsPerSecond.toFixed(0)}/s, disk ${(g.diskBytesRunning / 1024).toFixed(0)} KiB vs state ${(g.stateBytes / 1024).toFixed(0)} KiB`);
+      }
+    }
+  }
+
+  let client: ClientBenchResult | undefined;
+  if (config.parts.has('client')) {
+    noteLoad('client');
+    client = await part('client in Chromium', () => clientBench({ ...config.client, profile: config.profile }));
+    if (client) say(`client: drawn ${client.drawnMs.toFixed(0)} ms, pan p95 ${client.pan.p95Ms.toFixed(1)} ms, drag p95 ${client.drag.p95Ms.toFixed(1)} ms, initial JS ${(client.initialJs.gzipBytes / 1000).toFixed(0)} kB gz`);
+  }
+
+  let serverProfile: ServerProfile | undefined;
+  if (config.profile) {
+    noteLoad('server profile');
+    serverProfile = await part('server CPU profile', () => profileServer(Math.max(...config.relay.sizes), config.relay.durationMs));
+    if (serverProfile) say(`server profile: ${serverProfile.file}`);
+  }
+  noteLoad('end');
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: machineInfo(),
+    load: loads,
+    snapshot: { commit: snap.commit, uncommitted: snap.uncommitted, buildSeconds: snap.buildSeconds },
+    config: { ...config, parts: [...config.parts] },
+    relay: { runs: relayRuns, summary: summarize(relayRuns) },
+    manyRooms: roomRuns,
+    storage: { coldLoad: cold, logGrowth: growth },
+    client,
+    serverProfile,
+    errors,
+  };
+  const resultsFile = config.write ? join(repoRoot, 'bench/results.json') : join(benchTmp, 'results.json');
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+  const md = renderMarkdown(results);
+  const mdFile = config.write ? join(repoRoot, 'BENCHMARKS.md') : join(benchTmp, 'BENCHMARKS.md');
+  writeFileSync(mdFile, md);
+  say(`wrote ${resultsFile} and ${mdFile}`);
+  if (errors.length) say(`${errors.length} part(s) failed: ${errors.join(' | ')}`);
+}
+
+const ceiling = setTimeout(() => {
+  console.error('[bench] gave up after 40 minutes');
+  process.exit(1);
+}, 40 * 60_000);
+ceiling.unref();
+main().then(
+  () => process.exit(errors.length ? 1 : 0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
+
+export type { ContenderId };
