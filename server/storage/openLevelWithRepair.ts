@@ -3,10 +3,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 import { StoreError } from './StoreError.js';
+import { tornLogTails } from './levelLogTail.js';
 
 /** One thing that happened while opening the store that an operator should know about. */
 export interface RecoveryEvent {
-  /** Stable code for logs: STORE_CURRENT_MISSING, STORE_OPEN_CORRUPT, STORE_REPAIRED, STORE_LOG_DAMAGE, STORE_LOST_FILES. */
+  /**
+   * Stable code for logs: STORE_CURRENT_MISSING, STORE_OPEN_CORRUPT, STORE_REPAIRED, STORE_LOG_DAMAGE, STORE_LOG_TORN,
+   * STORE_LOST_FILES.
+   */
   code: string;
   message: string;
 }
@@ -37,6 +41,13 @@ export async function openLevelWithRepair(dir: string): Promise<{ db: LevelDb; r
   const events: RecoveryEvent[] = [];
   let repaired = false;
   const lostBefore = lostFiles(dir);
+  // Read before opening: opening replays the log into a table and starts a new one.
+  for (const torn of tornLogTails(dir)) {
+    events.push({
+      code: 'STORE_LOG_TORN',
+      message: `${torn.file} ends in the middle of a write (${torn.bytes} bytes, e.g. a power cut while writing); that last unfinished write is dropped, everything before it is kept`,
+    });
+  }
 
   if (!existsSync(join(dir, 'CURRENT')) && hasLevelFiles(dir)) {
     events.push({ code: 'STORE_CURRENT_MISSING', message: `${dir}: LevelDB files present but CURRENT is missing; repairing instead of starting empty` });

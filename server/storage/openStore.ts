@@ -12,7 +12,8 @@ export async function openStore(kind: StorageKind, dir: string): Promise<DocStor
   }
   const store = await LevelDocStore.open(dir);
   const report = store.recoveryReport;
-  for (const event of report.events) logError(event.code, { dir, message: event.message });
+  // The directory is in its own field; without it in the message, LevelDB's words fit the line.
+  for (const event of report.events) logError(event.code, { dir, message: event.message.split(dir + '/').join('') });
   // One line that says what opening the store had to do, also when it was nothing.
   const fields = { dir, clean: report.clean, repaired: report.repaired, events: report.events.map((e) => e.code).join(',') || undefined };
   if (report.clean) log('STORE_OPENED', fields);
