@@ -6,6 +6,7 @@ import { canEdit } from '../shared/protocol/roles';
 import { decodeClientFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, type ClientFrame } from '../shared/protocol/frame';
 import type { Room, RoomPeer } from './room';
 import type { Rooms } from './rooms';
+import { appliesCleanly } from './updateCheck';
 import { errorText, log, logError } from './log';
 
 export interface ConnectionLimits {
@@ -133,6 +134,7 @@ export class Connection implements RoomPeer {
           if (this.droppedUpdates++ === 0) log('WS_VIEW_UPDATE_DROPPED', { doc: this.docName });
           return;
         }
+        if (!appliesCleanly(frame.update)) return this.refuse('FRAME_UPDATE_UNAPPLICABLE', CLOSE_INVALID_DATA);
         room.submit(frame.update, this).catch(() => {
           // The room already logged and closed this socket; the client re-sends after reconnecting.
         });

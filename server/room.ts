@@ -267,7 +267,10 @@ export class Room {
         try {
           Y.applyUpdate(this.doc, p.update, STORED);
         } catch (err) {
-          logError('ROOM_UPDATE_APPLY_FAILED', { doc: this.name, error: errorText(err) });
+          // Decodable, but not for this document's state (a crafted update): the sender goes; the next load or
+          // compaction drops what could not be applied.
+          logError('ROOM_UPDATE_APPLY_FAILED', { doc: this.name, role: p.origin?.role, error: errorText(err) });
+          p.origin?.close(1007, 'update could not be applied');
         }
       }
     }, STORED);
