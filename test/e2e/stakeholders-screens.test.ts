@@ -29,10 +29,11 @@ describe.skipIf(skipWithoutBrowser)('the stakeholder workspace on the Voorbeeldk
   it('starts from the Voorbeeldkaart template and draws every kind with its own look', async () => {
     await page.locator('.mk-activity[data-view="stakeholders.inspector"]').click();
     await page.locator('[data-template="voorbeeldkaart"]').click();
-    await expect.poll(() => page.locator('.mk-kind-node[data-kind="keyFigure"]').count()).toBe(3);
+    await page.locator('.mk-kind-node[data-kind="keyFigure"]').nth(2).waitFor();
+    expect(await page.locator('.mk-kind-node[data-kind="keyFigure"]').count()).toBe(3);
     // Hatice is overasked: 14 against 8, in red on her node.
     const hatice = page.locator('.react-flow__node', { hasText: 'Hatice Demir' });
-    await expect.poll(() => hatice.locator('.sh-capacity.is-over').textContent()).toBe('14/8 u/mnd');
+    await expect.poll(() => hatice.locator('.sh-capacity.is-over').textContent(), { timeout: 10_000 }).toBe('14/8 u/mnd');
     await page.locator('.mk-activity[data-view="stakeholders.inspector"]').click();
     await page.locator('.react-flow__edge').first().waitFor();
     await page.waitForTimeout(400); // fit-view animation (screenshot only)
@@ -58,11 +59,20 @@ describe.skipIf(skipWithoutBrowser)('the stakeholder workspace on the Voorbeeldk
     const view = page.locator('[data-testid="commitments-view"]');
     await view.waitFor();
     await view.getByText('€ 4.290,00').first().waitFor();
+    // Room for the table: side bar away, panel higher (as a facilitator would on the projector).
+    await page.locator('aside.mk-sidebar .mk-icon-button').click();
+    const sash = page.locator('.mk-sash-horizontal');
+    const box = (await sash.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y - 260, { steps: 5 });
+    await page.mouse.up();
     await page.screenshot({ path: '/tmp/sh-commitments.png' });
   });
 
   it('shows the coverage', async () => {
     await page.locator('.mk-activity[data-view="stakeholders.coverage"]').click();
+    await page.keyboard.press('Control+J');
     const view = page.locator('[data-testid="coverage-view"]');
     await view.locator('[data-missing-category="scholen"]').waitFor();
     await page.screenshot({ path: '/tmp/sh-coverage.png' });

@@ -67,10 +67,10 @@ describe.skipIf(skipWithoutBrowser)('building a stakeholder map through the UI',
   /** Selects two nodes and connects them with Alt+L, picking the relation kind offered for the pair. */
   async function connect(p: Page, from: string, to: string, relation: string): Promise<void> {
     await p.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
-    await expect.poll(() => p.locator('.react-flow__node.selected').count()).toBe(0);
+    await expect.poll(() => p.locator('.react-flow__node.selected').count(), { timeout: 10_000 }).toBe(0);
     await node(p, from).click();
     await node(p, to).click({ modifiers: ['Shift'] });
-    await expect.poll(() => p.locator('.react-flow__node.selected').count()).toBe(2);
+    await expect.poll(() => p.locator('.react-flow__node.selected').count(), { timeout: 10_000 }).toBe(2);
     await p.keyboard.press('Alt+L');
     const dialog = p.getByRole('dialog');
     await dialog.getByRole('option', { name: new RegExp(`^${relation}`) }).first().click();
@@ -109,22 +109,22 @@ describe.skipIf(skipWithoutBrowser)('building a stakeholder map through the UI',
       await editor.keyboard.press('Alt+Shift+A');
       const row = editor.locator('[data-testid="commitments-view"] tr.is-highlighted');
       await row.waitFor();
-      await expect.poll(() => row.locator('[data-column="who"] select').inputValue()).not.toBe('');
+      await expect.poll(() => row.locator('[data-column="who"] select').inputValue(), { timeout: 10_000 }).not.toBe('');
       for (const [column, value] of [['task', task], ['hours', hours], ['from', from], ['to', to]]) {
         const input = row.locator(`[data-column="${column}"] input`);
         await input.fill(value);
         await input.press('Enter');
       }
-      await expect.poll(() => row.locator('[data-column="to"] input').inputValue()).toBe(to);
+      await expect.poll(() => row.locator('[data-column="to"] input').inputValue(), { timeout: 10_000 }).toBe(to);
     }
-    await expect.poll(() => node(editor, 'Hatice Demir').locator('.sh-capacity').textContent()).toBe('14/8 u/mnd');
+    await expect.poll(() => node(editor, 'Hatice Demir').locator('.sh-capacity').textContent(), { timeout: 10_000 }).toBe('14/8 u/mnd');
     await editor.screenshot({ path: '/tmp/sh-built-editor.png' });
 
     // The viewer: the overload problem names her and the months.
     const problem = viewer.locator('.mk-problem[data-code="stakeholders/keyfigure.overCapacity"]');
     await problem.waitFor();
     expect(await problem.textContent()).toMatch(/Hatice Demir heeft in maart t\/m juni 2027 14 uur per maand/);
-    await expect.poll(() => node(viewer, 'Hatice Demir').locator('.sh-capacity.is-over').count()).toBe(1);
+    await expect.poll(() => node(viewer, 'Hatice Demir').locator('.sh-capacity.is-over').count(), { timeout: 10_000 }).toBe(1);
 
     // Coverage: the community has its key figure and its place; the partner fills its cell.
     const community = viewer.locator('[data-testid="coverage-view"] .sh-community', { hasText: 'Turkse gemeenschap' });

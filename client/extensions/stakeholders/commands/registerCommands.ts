@@ -47,7 +47,7 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
     api.map.transact(() => {
       for (const [id, p] of positions) api.map.updateNode(id, p);
     });
-    if (!only) api.canvas.fitView();
+    if (!only) fitWhenDrawn(api);
   };
 
   return [
@@ -96,13 +96,13 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
       const tpl = MAP_TEMPLATES.find((x) => x.id === id);
       if (!tpl) return;
       applyTemplateThroughApi(api.map, tpl);
-      api.canvas.fitView();
+      fitWhenDrawn(api);
     }),
     ...MAP_TEMPLATES.map((tpl) =>
       api.templates.registerTemplate(ID.template(tpl.id), {
         apply: (map) => {
           applyTemplateThroughApi(map, tpl);
-          api.canvas.fitView();
+          fitWhenDrawn(api);
         },
       }),
     ),
@@ -221,4 +221,10 @@ export async function pickRelationKind(api: MantelkaartApi, edgeId: string): Pro
     });
   }
   return true;
+}
+
+/** Frames the map once the canvas has drawn what was just written (React renders after the transaction). */
+function fitWhenDrawn(api: MantelkaartApi): void {
+  if (typeof requestAnimationFrame === 'undefined') return api.canvas.fitView();
+  requestAnimationFrame(() => requestAnimationFrame(() => api.canvas.fitView()));
 }

@@ -34,7 +34,7 @@ export function planOf(api: MantelkaartApi, lang: PlanLang, includePrivate: bool
 
 /** The whole map as PNG bytes from the canvas, or undefined when the map is empty. */
 export function mapPng(api: MantelkaartApi): Promise<Uint8Array | undefined> {
-  return captureMapPng(api.map.getNodes(), api.canvas.getViewport());
+  return captureMapPng(api.map.getNodes(), api.canvas);
 }
 
 /** The plan as a Word document; the docx package is loaded only now (it is large and most visits never need it). */
