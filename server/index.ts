@@ -58,6 +58,7 @@ async function main(config: Config): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    const stopStarted = Date.now();
     log('SERVER_STOPPING', { signal });
     // Hard stop if flushing hangs: better a quick exit than a process that never ends.
     setTimeout(() => {
@@ -70,8 +71,9 @@ async function main(config: Config): Promise<void> {
     server.closeAllConnections();
     try {
       await rooms.closeAll();
+      const roomsClosedMs = Date.now() - stopStarted;
       await store.close();
-      log('SERVER_STOPPED');
+      log('SERVER_STOPPED', { ms: Date.now() - stopStarted, roomsClosedMs });
       process.exit(0);
     } catch (err) {
       logError('SERVER_STOP_FAILED', { error: errorText(err) });

@@ -30,6 +30,7 @@ function askServer(secret: Buffer): Promise<ViaServer> {
         socketPath: adminSocketPath(config.dataDir),
         method: 'POST',
         path: '/backup',
+        agent: false,
         headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${adminKey(secret)}` },
       },
       (res) => {
