@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ComponentType, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -63,6 +63,11 @@ export interface MapCanvasProps {
 /** Internal type for any kind without a component. */
 const FALLBACK_TYPE = 'mk-default';
 const EMPTY_DECORATIONS: ReadonlyMap<string, NodeDecoration> = new Map();
+const NO_NODES: FlowNode[] = [];
+const NO_EDGES: FlowEdge[] = [];
+const noSubscribe = () => () => {};
+const noNodes = () => NO_NODES;
+const noEdges = () => NO_EDGES;
 
 /** A full-window React Flow canvas bound to the session's Y.Doc. */
 export function MapCanvas(props: MapCanvasProps) {
@@ -94,18 +99,28 @@ function MapCanvasInner({
   const types = useMemo(() => ({ note: DefaultNode, ...nodeTypes, [FALLBACK_TYPE]: DefaultNode }), [nodeTypes]);
   const resolveType = useCallback((kind: string) => (Object.prototype.hasOwnProperty.call(types, kind) ? kind : FALLBACK_TYPE), [types]);
 
-  // The mirror lives as long as the document; the type resolver follows the props.
-  const mirror = useMemo(() => new FlowMirror(doc, resolveType), [doc]); // eslint-disable-line react-hooks/exhaustive-deps
-  useEffect(() => () => mirror.destroy(), [mirror]);
-  useEffect(() => mirror.setTypeResolver(resolveType), [mirror, resolveType]);
-  useEffect(() => mirror.setDecorations(nodeDecorations), [mirror, nodeDecorations]);
-  useEffect(() => mirror.setZIndexResolver(nodeZIndex ?? (() => undefined)), [mirror, nodeZIndex]);
+  // The mirror belongs to one effect run: React may run an effect's cleanup and then the effect again for the
+  // same component (StrictMode, re-parenting), and a mirror kept in useMemo would then stay unobserved.
+  const resolveTypeRef = useRef(resolveType);
+  resolveTypeRef.current = resolveType;
+  const [mirror, setMirror] = useState<FlowMirror | null>(null);
+  useEffect(() => {
+    const m = new FlowMirror(doc, resolveTypeRef.current);
+    setMirror(m);
+    return () => {
+      m.destroy();
+      setMirror((cur) => (cur === m ? null : cur));
+    };
+  }, [doc]);
+  useEffect(() => mirror?.setTypeResolver(resolveType), [mirror, resolveType]);
+  useEffect(() => mirror?.setDecorations(nodeDecorations), [mirror, nodeDecorations]);
+  useEffect(() => mirror?.setZIndexResolver(nodeZIndex ?? (() => undefined)), [mirror, nodeZIndex]);
   // React Flow types edge components over untyped data; ours read FlowEdge data, which the mirror always sets.
   const edgeTypes = useMemo<EdgeTypes | undefined>(() => (edgeComponent ? { default: edgeComponent as EdgeTypes[string] } : undefined), [edgeComponent]);
   useEffect(() => {
     const sync = () => {
       const s = getSelection();
-      mirror.setSelection(s.nodes, s.edges);
+      mirror?.setSelection(s.nodes, s.edges);
       session.awareness.setLocalStateField('selection', [...s.nodes, ...s.edges]);
     };
     sync();
@@ -116,13 +131,13 @@ function MapCanvasInner({
     setEditingNode(null);
   }, [session]);
 
-  const nodes = useSyncExternalStore(mirror.subscribe, mirror.getNodes);
+  const nodes = useSyncExternalStore(mirror ? mirror.subscribe : noSubscribe, mirror ? mirror.getNodes : noNodes);
   // The server's state has arrived, or this browser's copy (when it has anything): then the view is framed.
   // A boolean selector, so changes of the unsent count do not re-render the canvas.
   const synced = useSyncExternalStore(session.subscribe, () => session.getStatus().synced);
   const localLoaded = useSyncExternalStore(session.subscribe, () => session.getStatus().localLoaded);
   const loaded = synced || (localLoaded && nodes.length > 0);
-  const edges = useSyncExternalStore(mirror.subscribe, mirror.getEdges);
+  const edges = useSyncExternalStore(mirror ? mirror.subscribe : noSubscribe, mirror ? mirror.getEdges : noEdges);
 
   // Presence: who is here, their selections outlined in their colour.
   const peers = usePeers(session.awareness);
@@ -130,7 +145,7 @@ function MapCanvasInner({
   useEffect(() => {
     const remote = new Map<string, string>();
     for (const p of peers) if (p.clientId !== selfId) for (const id of p.selection) if (!remote.has(id)) remote.set(id, p.user.color);
-    mirror.setRemoteSelection(remote);
+    mirror?.setRemoteSelection(remote);
   }, [peers, selfId, mirror]);
 
   // Two people with one colour cannot tell their cursors apart: the later arrival (higher id) moves to a free one.
@@ -158,7 +173,7 @@ function MapCanvasInner({
           if (c.setAttributes && !readOnly) {
             writes.push({ id: c.id, patch: { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) } });
           }
-          mirror.setMeasured(c.id, c.dimensions);
+          mirror?.setMeasured(c.id, c.dimensions);
         }
       }
       if (writes.length) {
@@ -260,7 +275,7 @@ function MapCanvasInner({
     setCanvasController({
       createNode: createAt,
       editLabel: (id) => {
-        if (!readOnly && mirror.getNode(id)) setEditingNode(id);
+        if (!readOnly && mirror?.getNode(id)) setEditingNode(id);
       },
       deleteSelection,
       revealNodes: (ids) => {

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { nl, type MessageKey } from './messages.nl';
 import { en } from './messages.en';
 
@@ -73,10 +73,10 @@ export function t(key: MessageKey, params?: MessageParams): string {
 
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-/** Re-renders the component when the language changes. */
+/** Re-renders the component when the language changes; the function is stable per language (safe in effect deps). */
 export function useT(): Translate {
   const locale = useSyncExternalStore(subscribeLocale, getLocale, getLocale);
-  return (key, params) => format(locale, key, params);
+  return useCallback((key, params) => format(locale, key, params), [locale]);
 }
 
 export function useLocale(): Locale {

@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, openPage, skipWithoutBrowser } from '../helpers/browser';
+import { TestServer, type CreatedRoom } from '../helpers/server';
+
+/**
+ * Two (or three) people on one map in real Chromium against the real server serving dist/client.
+ * Every wait is for a condition on the page; `[data-testid=session-status]` mirrors the session's state.
+ */
+describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await TestServer.start();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  async function open(room: CreatedRoom, role: 'owner' | 'edit' | 'view', name: string, viewport?: { width: number; height: number }): Promise<Page> {
+    const { context, page } = await openPage(browser, { name, viewport, isMobile: viewport ? viewport.width < 600 : undefined, hasTouch: viewport ? viewport.width < 600 : undefined });
+    contexts.push(context);
+    await page.goto(new URL(room.links[role], server.httpUrl).toString());
+    await connected(page);
+    return page;
+  }
+
+  const status = (page: Page) => page.locator('[data-testid=session-status]');
+  async function connected(page: Page): Promise<void> {
+    await page.locator('[data-testid=session-status][data-connection=connected]').waitFor({ state: 'attached', timeout: 20_000 });
+  }
+  async function allSaved(page: Page): Promise<void> {
+    await page.locator('[data-testid=session-status][data-unsent="0"]').waitFor({ state: 'attached', timeout: 20_000 });
+  }
+  const nodeByLabel = (page: Page, label: string) => page.locator('.react-flow__node', { hasText: label });
+
+  async function createCard(page: Page, label: string, at: { x: number; y: number }): Promise<void> {
+    await page.locator('.react-flow__pane').dblclick({ position: at });
+    const editor = page.getByRole('textbox', { name: 'Tekst van het kaartje' });
+    await editor.waitFor();
+    await editor.fill(label);
+    await editor.press('Enter');
+    await nodeByLabel(page, label).waitFor();
+  }
+
+  /** A node's position in flow coordinates, from React Flow's transform. */
+  async function flowPosition(page: Page, label: string): Promise<{ x: number; y: number }> {
+    const transform = await nodeByLabel(page, label).evaluate((el) => (el as HTMLElement).style.transform);
+    const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(transform);
+    if (!m) throw new Error(`no position in ${transform}`);
+    return { x: Number(m[1]), y: Number(m[2]) };
+  }
+
+  async function drag(page: Page, label: string, dx: number, dy: number): Promise<void> {
+    const box = await nodeByLabel(page, label).boundingBox();
+    if (!box) throw new Error(`${label} is not on screen`);
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(x + (dx * i) / 8, y + (dy * i) / 8);
+    await page.mouse.up();
+  }
+
+  it('a card created in one page appears in the other, and a drag moves it in both', async () => {
+    const room = await server.createRoom('Samen bewerken');
+    const anna = await open(room, 'owner', 'Anna');
+    const bram = await open(room, 'edit', 'Bram');
+
+    await createCard(anna, 'Gemeente', { x: 300, y: 250 });
+    await nodeByLabel(bram, 'Gemeente').waitFor();
+
+    const before = await flowPosition(anna, 'Gemeente');
+    await drag(anna, 'Gemeente', 160, 90);
+    const after = await flowPosition(anna, 'Gemeente');
+    expect(after.x - before.x).toBeGreaterThan(100);
+    await bram.waitForFunction(
+      ([x, y]) => {
+        const el = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].find((n) => n.textContent?.includes('Gemeente'));
+        return el?.style.transform.includes(`translate(${x}px, ${y}px)`) ?? false;
+      },
+      [after.x, after.y],
+    );
+    await allSaved(anna);
+  });
+
+  it('undo in one page undoes only that person’s own change', async () => {
+    const room = await server.createRoom('Ongedaan maken');
+    const anna = await open(room, 'owner', 'Anna');
+    const bram = await open(room, 'edit', 'Bram');
+
+    await createCard(anna, 'Huisarts', { x: 250, y: 200 });
+    await createCard(bram, 'Mantelzorger', { x: 600, y: 420 });
+    await nodeByLabel(anna, 'Mantelzorger').waitFor();
+    await nodeByLabel(bram, 'Huisarts').waitFor();
+
+    // Bram undoes twice (his label, then his card): Anna's card stays everywhere.
+    await bram.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
+    await bram.keyboard.press('Control+z');
+    await bram.keyboard.press('Control+z');
+    await nodeByLabel(anna, 'Mantelzorger').waitFor({ state: 'detached' });
+    await nodeByLabel(bram, 'Mantelzorger').waitFor({ state: 'detached' });
+    expect(await nodeByLabel(anna, 'Huisarts').count()).toBe(1);
+    expect(await nodeByLabel(bram, 'Huisarts').count()).toBe(1);
+
+    // Redo brings his card back for both.
+    await bram.keyboard.press('Control+Shift+z');
+    await bram.keyboard.press('Control+Shift+z');
+    await nodeByLabel(anna, 'Mantelzorger').waitFor();
+  });
+
+  it('a reload keeps everything, and edits made offline are counted as unsent until they reach the server', async () => {
+    const room = await server.createRoom('Herladen');
+    const anna = await open(room, 'owner', 'Anna');
+    const bram = await open(room, 'edit', 'Bram');
+    await createCard(anna, 'Wijkteam', { x: 300, y: 250 });
+    await allSaved(anna);
+
+    await anna.reload();
+    await connected(anna);
+    await nodeByLabel(anna, 'Wijkteam').waitFor();
+
+    // Offline: the edit is kept and counted, never reported as saved.
+    await anna.context().setOffline(true);
+    await status(anna).and(anna.locator(':not([data-connection=connected])')).waitFor({ state: 'attached' });
+    await createCard(anna, 'Buurtcoach', { x: 650, y: 400 });
+    await anna.locator('[data-testid=session-status]:not([data-unsent="0"])').waitFor({ state: 'attached' });
+    expect(await nodeByLabel(bram, 'Buurtcoach').count()).toBe(0);
+
+    await anna.context().setOffline(false);
+    await connected(anna);
+    await nodeByLabel(bram, 'Buurtcoach').waitFor({ timeout: 20_000 });
+    await allSaved(anna);
+
+    await bram.reload();
+    await connected(bram);
+    await nodeByLabel(bram, 'Wijkteam').waitFor();
+    await nodeByLabel(bram, 'Buurtcoach').waitFor();
+  });
+
+  it('a viewer is offered no editing, sees the badge, and cannot change the editor’s map', async () => {
+    const room = await server.createRoom('Meekijken');
+    const anna = await open(room, 'owner', 'Anna');
+    await createCard(anna, 'Vrijwilligers', { x: 300, y: 250 });
+    await allSaved(anna);
+    const before = await flowPosition(anna, 'Vrijwilligers');
+
+    const viewer = await open(room, 'view', 'Kijker');
+    await nodeByLabel(viewer, 'Vrijwilligers').waitFor();
+    await viewer.getByTestId('readonly-badge').first().waitFor();
+    expect(await viewer.getByTestId('readonly-badge').first().textContent()).toContain('Alleen bekijken');
+    expect(await viewer.getByRole('button', { name: 'Kaartje toevoegen' }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'Ongedaan maken' }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'Delen' }).count()).toBe(0);
+    expect(await viewer.locator('.react-flow__node.draggable').count()).toBe(0);
+    expect(await viewer.locator('.react-flow__handle').count()).toBe(0);
+    expect(await viewer.locator('.react-flow__resize-control').count()).toBe(0);
+
+    // Everything a viewer might try: double-click to create, drag, edit, delete, undo.
+    await viewer.locator('.react-flow__pane').dblclick({ position: { x: 500, y: 400 } });
+    await drag(viewer, 'Vrijwilligers', 150, 100);
+    await nodeByLabel(viewer, 'Vrijwilligers').dblclick();
+    await nodeByLabel(viewer, 'Vrijwilligers').click();
+    await viewer.keyboard.press('Enter');
+    await viewer.keyboard.press('Delete');
+    await viewer.keyboard.press('Backspace');
+    await viewer.keyboard.press('Control+z');
+    expect(await viewer.getByRole('textbox', { name: 'Tekst van het kaartje' }).count()).toBe(0);
+    expect(await viewer.locator('.react-flow__node').count()).toBe(1);
+    expect(await status(viewer).getAttribute('data-unsent')).toBe('0');
+
+    // A change Anna makes afterwards arrives at the viewer: everything the viewer sent before it has been
+    // handled by then, and nothing of it reached Anna.
+    await createCard(anna, 'Bibliotheek', { x: 650, y: 420 });
+    await nodeByLabel(viewer, 'Bibliotheek').waitFor();
+    expect(await anna.locator('.react-flow__node').count()).toBe(2);
+    expect(await flowPosition(anna, 'Vrijwilligers')).toEqual(before);
+    expect(await nodeByLabel(anna, 'Vrijwilligers').count()).toBe(1);
+  });
+
+  it('a viewer can follow the facilitator’s view and stop following', async () => {
+    const room = await server.createRoom('Volgen');
+    const anna = await open(room, 'owner', 'Anna');
+    await createCard(anna, 'Ver weg', { x: 300, y: 250 });
+    const viewer = await open(room, 'view', 'Kijker', { width: 390, height: 844 });
+    const follow = viewer.getByRole('button', { name: /Begeleider volgen/ });
+    await follow.click();
+    await viewer.getByRole('button', { name: /Stoppen met volgen/ }).waitFor();
+    // Anna pans far away: the viewer's view follows, so the card leaves its screen too.
+    await anna.locator('.react-flow__pane').hover({ position: { x: 600, y: 400 } });
+    await anna.mouse.down();
+    await anna.mouse.move(100, 100, { steps: 6 });
+    await anna.mouse.up();
+    const annaBox = await nodeByLabel(anna, 'Ver weg').boundingBox();
+    await viewer.waitForFunction(() => {
+      const el = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].find((n) => n.textContent?.includes('Ver weg'));
+      const vp = document.querySelector<HTMLElement>('.react-flow__viewport');
+      return !!el && !!vp && vp.style.transform !== '';
+    });
+    expect(annaBox).not.toBeNull();
+    await viewer.getByRole('button', { name: /Stoppen met volgen/ }).click();
+    await viewer.getByRole('button', { name: /Begeleider volgen/ }).waitFor();
+  });
+
+  it('the owner’s share dialog shows the three links and a QR code of the view link', async () => {
+    const room = await server.createRoom('Delen');
+    const anna = await open(room, 'owner', 'Anna');
+    await anna.getByRole('button', { name: 'Delen' }).first().click();
+    const dialog = anna.getByRole('dialog', { name: 'Kaart delen' });
+    await dialog.waitFor();
+    for (const kind of ['owner', 'edit', 'view'] as const) {
+      const input = dialog.getByTestId(`share-link-${kind}`).locator('input');
+      await expect(input.inputValue()).resolves.toContain(`/m/${room.room}#token=`);
+    }
+    expect(await dialog.getByTestId('share-link-view').locator('input').inputValue()).toBe(room.links.view);
+    const qr = dialog.getByTestId('share-qr');
+    await qr.waitFor();
+    const size = await qr.evaluate((img) => ({ w: (img as HTMLImageElement).naturalWidth, shown: img.getBoundingClientRect().width }));
+    expect(size.w).toBeGreaterThanOrEqual(512);
+    expect(size.shown).toBeGreaterThanOrEqual(240);
+    expect(await dialog.getByRole('button', { name: /kopiëren/i }).count()).toBe(3);
+  });
+});
