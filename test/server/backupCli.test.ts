@@ -10,10 +10,14 @@ import { openSynced, waitFor, type TestClient } from '../helpers/clients';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `npm run <script> -- args` as an operator types it, against one DATA_DIR. */
-function npmRun(script: string, args: string[], dataDir: string): Promise<{ code: number | null; out: string }> {
+/**
+ * `npm run <script> -- args` as an operator types it, against one DATA_DIR; with `direct` the script file is run
+ * without npm in front (the same code, a second less on a busy machine).
+ */
+function npmRun(script: string, args: string[], dataDir: string, direct = false): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const proc = spawn('npm', ['run', '--silent', script, '--', ...args], { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir, STORAGE: 'leveldb' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = direct ? [process.execPath, ['--import', 'tsx', `server/cli/${script}.ts`, ...args]] as const : ['npm', ['run', '--silent', script, '--', ...args]] as const;
+    const proc = spawn(command[0], command[1], { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir, STORAGE: 'leveldb' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
     proc.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -80,7 +84,7 @@ describe.runIf(durable)('backup and restore', () => {
     expect(server.logLines('BACKUP_WRITTEN')).toHaveLength(1);
 
     // Restoring while the server runs is refused: it holds the store.
-    const whileRunning = await npmRun('restore', [file], server.dataDir);
+    const whileRunning = await npmRun('restore', [file], server.dataDir, true);
     expect(whileRunning.code).toBe(1);
     expect(whileRunning.out).toContain('STORE_LOCKED');
     expect(whileRunning.out).toContain('stop it first');
@@ -95,7 +99,7 @@ describe.runIf(durable)('backup and restore', () => {
     expect(restore.code, restore.out).toBe(0);
     expect(restore.out).toMatch(/RESTORE_DONE .*docs=\d+/);
     // A second restore over data that is now there needs --replace.
-    const again = await npmRun('restore', [file], server.dataDir);
+    const again = await npmRun('restore', [file], server.dataDir, true);
     expect(again.code).toBe(1);
     expect(again.out).toContain('STORE_NOT_EMPTY');
 
@@ -123,5 +127,5 @@ describe.runIf(durable)('backup and restore', () => {
     );
     expect(missing).toEqual([]);
     expect(restoredPriv.doc.getMap('contacts').get('p1')).toBe('telefoon 0612345678');
-  });
+  }, 120_000);
 });
