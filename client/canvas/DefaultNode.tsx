@@ -13,7 +13,8 @@ export const DefaultNode = memo(function DefaultNode({ id, data, selected }: Map
   const t = useT();
   const { readOnly } = useCanvasContext();
   const { record, decoration, remoteColor } = data;
-  const style: CSSProperties | undefined = remoteColor ? { boxShadow: `0 0 0 3px ${remoteColor}` } : undefined;
+  // An outline, not a shadow: this person's own selection (a shadow) must stay visible next to someone else's.
+  const style: CSSProperties | undefined = remoteColor ? { outline: `3px solid ${remoteColor}`, outlineOffset: '3px' } : undefined;
   const unknownKind = record.kind !== NOTE_KIND;
   return (
     <div className={`mk-node ${selected ? 'is-selected' : ''} ${decoration?.dimmed ? 'is-dimmed' : ''}`} style={style}>

@@ -1,5 +1,6 @@
 import { useSessionStatus } from '../collab/sessionStore';
 import { useT } from '../i18n/i18n';
+import './status.css';
 
 /**
  * Connection state and unsent changes. "Alles opgeslagen" only once the server has confirmed every change

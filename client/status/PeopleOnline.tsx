@@ -2,6 +2,7 @@ import { useCurrentSession } from '../collab/sessionStore';
 import { usePeers } from '../collab/usePeers';
 import type { Awareness } from 'y-protocols/awareness';
 import { useT } from '../i18n/i18n';
+import './status.css';
 
 function Count({ awareness }: { awareness: Awareness }) {
   const t = useT();

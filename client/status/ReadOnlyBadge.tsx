@@ -1,5 +1,6 @@
 import { useCurrentSession } from '../collab/sessionStore';
 import { useT } from '../i18n/i18n';
+import './readOnlyBadge.css';
 
 /** Shown for view links, so nobody wonders why nothing can be changed. */
 export function ReadOnlyBadge({ readOnly }: { readOnly?: boolean }) {

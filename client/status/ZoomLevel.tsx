@@ -1,5 +1,6 @@
 import { useViewState } from '../canvas/viewportStore';
 import { useT } from '../i18n/i18n';
+import './status.css';
 
 export function ZoomLevel() {
   const t = useT();
