@@ -146,6 +146,8 @@ export interface ClientBenchOptions {
   selectCount: number;
   /** Also record CPU profiles of a second load and a second drag (not used for the numbers). */
   profile: boolean;
+  /** Experiments only: CSS injected into the page after it is drawn, to test a proposed rendering fix. */
+  injectCss?: string;
 }
 
 /** The map in real Chromium: load until drawn, pan, drag a selection, JS heap, and the initial JS size. */
@@ -211,6 +213,7 @@ export async function clientBench(opts: ClientBenchOptions): Promise<ClientBench
     // Let the fit-to-view and the minimap settle before measuring interaction.
     await new Promise((r) => setTimeout(r, 1500));
     const h = await heap(cdp);
+    if (opts.injectCss) await page.addStyleTag({ content: opts.injectCss });
 
     const panFrom = await page.evaluate(() => {
       for (let y = 420; y < 760; y += 7) {

@@ -25,6 +25,19 @@ export function cpuSeconds(pid: number): number | undefined {
   }
 }
 
+/**
+ * Seconds the process's main thread has spent waiting in the run queue for a CPU (from /proc/<pid>/schedstat):
+ * on a shared machine this is how long it was ready to work but another process had the core.
+ */
+export function runQueueSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/schedstat`, 'utf8').trim().split(/\s+/);
+    return Number(fields[1]) / 1e9;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Resident set size in bytes (VmRSS), or undefined once the process is gone. */
 export function rssBytes(pid: number): number | undefined {
   try {
@@ -41,6 +54,7 @@ export class ProcessSampler {
   private peak = 0;
   private last = 0;
   private cpuStart: number | undefined;
+  private waitStart: number | undefined;
   private wallStart = 0;
 
   constructor(readonly pid: number, private readonly everyMs = 250) {}
@@ -48,6 +62,7 @@ export class ProcessSampler {
   /** Starts the CPU window and the RSS peak from now. */
   start(): void {
     this.cpuStart = cpuSeconds(this.pid);
+    this.waitStart = runQueueSeconds(this.pid);
     this.wallStart = performance.now();
     this.peak = rssBytes(this.pid) ?? 0;
     this.timer = setInterval(() => {
@@ -61,9 +76,10 @@ export class ProcessSampler {
   }
 
   /** Ends the window: CPU seconds used, CPU share of one core (percent), peak and last RSS. */
-  stop(): { cpuSeconds: number; cpuPercent: number; wallSeconds: number; peakRssBytes: number; endRssBytes: number } {
+  stop(): { cpuSeconds: number; cpuPercent: number; waitPercent: number; wallSeconds: number; peakRssBytes: number; endRssBytes: number } {
     if (this.timer) clearInterval(this.timer);
     const end = cpuSeconds(this.pid);
+    const waitEnd = runQueueSeconds(this.pid);
     const rss = rssBytes(this.pid);
     if (rss !== undefined) {
       this.last = rss;
@@ -71,7 +87,8 @@ export class ProcessSampler {
     }
     const wallSeconds = (performance.now() - this.wallStart) / 1000;
     const used = end !== undefined && this.cpuStart !== undefined ? end - this.cpuStart : Number.NaN;
-    return { cpuSeconds: used, cpuPercent: (used / wallSeconds) * 100, wallSeconds, peakRssBytes: this.peak, endRssBytes: this.last };
+    const waited = waitEnd !== undefined && this.waitStart !== undefined ? waitEnd - this.waitStart : Number.NaN;
+    return { cpuSeconds: used, cpuPercent: (used / wallSeconds) * 100, waitPercent: (waited / wallSeconds) * 100, wallSeconds, peakRssBytes: this.peak, endRssBytes: this.last };
   }
 }
 

@@ -13,17 +13,19 @@ export interface RelayRunSpec {
   drainTimeoutMs: number;
   /** Directory for a V8 CPU profile of the server (ours), written when it stops. */
   cpuProfDir?: string;
+  /** Extra environment for the server (experiments: COMPACT_AFTER_UPDATES, …). */
+  serverEnv?: Record<string, string>;
 }
 
 export interface RelayRunResult extends RelayResult {
   contender: ContenderId;
-  server: { cpuPercent: number; cpuSeconds: number; peakRssMiB: number; endRssMiB: number; idleRssMiB: number };
+  server: { cpuPercent: number; cpuSeconds: number; runQueuePercent: number; peakRssMiB: number; endRssMiB: number; idleRssMiB: number };
   error?: string;
 }
 
 /** One run: a fresh server, a fresh load generator process, the server's CPU and RSS over the edit window. */
 export async function runRelay(spec: RelayRunSpec): Promise<RelayRunResult> {
-  const server = await startContender(spec.contender, { cpuProfDir: spec.cpuProfDir });
+  const server = await startContender(spec.contender, { cpuProfDir: spec.cpuProfDir, env: spec.serverEnv });
   try {
     const targets: RoomTarget[] = [];
     for (let r = 0; r < spec.rooms; r++) targets.push(await server.createRoom(`bench-${r}`));
@@ -82,6 +84,7 @@ export async function runRelay(spec: RelayRunSpec): Promise<RelayRunResult> {
       server: {
         cpuPercent: s.cpuPercent,
         cpuSeconds: s.cpuSeconds,
+        runQueuePercent: s.waitPercent,
         peakRssMiB: s.peakRssBytes / 1048576,
         endRssMiB: s.endRssBytes / 1048576,
         idleRssMiB: idleRss,

@@ -31,8 +31,8 @@ export async function takeSnapshot(): Promise<Snapshot> {
   mkdirSync(root, { recursive: true });
   for (const dir of ['server', 'shared']) cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
   if (existsSync(join(repoRoot, 'tsconfig.json'))) cpSync(join(repoRoot, 'tsconfig.json'), join(root, 'tsconfig.json'));
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot }).toString().trim();
-  const commit = git('rev-parse', '--short', 'HEAD');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot }).toString().trimEnd();
+  const commit = git('rev-parse', '--short', 'HEAD').trim();
   const uncommitted = git('status', '--porcelain', '--', 'server', 'shared', 'client')
     .split('\n')
     .filter(Boolean)

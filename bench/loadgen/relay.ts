@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { openBenchClient, waitFor, type BenchClient } from '../lib/clients';
 import type { RoomTarget } from '../lib/servers';
 import { percentileSorted } from '../lib/stats';
-import { cpuSeconds } from '../lib/proc';
+import { cpuSeconds, runQueueSeconds } from '../lib/proc';
 
 export interface RelayJob {
   targets: RoomTarget[];
@@ -33,6 +33,8 @@ export interface RelayResult {
   drainMs: number;
   closesDuringRun: number;
   loadgenCpuPercent: number;
+  /** Share of the edit window the generator's main thread was ready to run but waited for a CPU. */
+  loadgenRunQueuePercent: number;
   /** Largest gap between timer ticks in the generator: how far its own event loop fell behind. */
   loadgenMaxLagMs: number;
 }
@@ -99,6 +101,7 @@ async function main(job: RelayJob): Promise<RelayResult> {
   await new Promise((r) => setTimeout(r, 500));
   recording = true;
   const cpuStart = cpuSeconds(process.pid) ?? 0;
+  const waitStart = runQueueSeconds(process.pid) ?? 0;
   emit('edit-start');
   const editStart = performance.now();
   const stopAt = editStart + job.durationMs;
@@ -151,6 +154,7 @@ async function main(job: RelayJob): Promise<RelayResult> {
   recording = false;
   emit('drained');
   const cpuEnd = cpuSeconds(process.pid) ?? 0;
+  const waitEnd = runQueueSeconds(process.pid) ?? 0;
   const delivered = deliveredNow();
   const closesDuringRun = members.reduce((a, m) => a + m.client.closes(), 0) - closesBefore;
 
@@ -177,6 +181,7 @@ async function main(job: RelayJob): Promise<RelayResult> {
     drainMs,
     closesDuringRun,
     loadgenCpuPercent: ((cpuEnd - cpuStart) / ((performance.now() - editStart) / 1000)) * 100,
+    loadgenRunQueuePercent: ((waitEnd - waitStart) / ((performance.now() - editStart) / 1000)) * 100,
     loadgenMaxLagMs: maxLag,
   };
   for (const m of members) m.client.destroy();
