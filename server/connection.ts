@@ -3,7 +3,7 @@ import { WebSocket, type RawData } from 'ws';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import type { Role } from '../shared/protocol/roles';
 import { canEdit } from '../shared/protocol/roles';
-import { decodeClientFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, type ClientFrame } from '../shared/protocol/frame';
+import { decodeClientFrame, encodeAwarenessEntries, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, type AwarenessEntry, type ClientFrame } from '../shared/protocol/frame';
 import type { Room, RoomPeer } from './room';
 import type { Rooms } from './rooms';
 import { appliesCleanly } from './updateCheck';
@@ -140,7 +140,7 @@ export class Connection implements RoomPeer {
         });
         return;
       case 'awareness':
-        this.applyAwareness(room, frame.update, frame.entries.map((e) => e.clientID));
+        this.applyAwareness(room, frame.update, frame.entries);
         return;
       case 'queryAwareness': {
         const ids = [...room.awareness.getStates().keys()];
@@ -152,25 +152,29 @@ export class Connection implements RoomPeer {
     }
   }
 
-  private applyAwareness(room: Room, update: Uint8Array, ids: number[]): void {
+  private applyAwareness(room: Room, update: Uint8Array, entries: AwarenessEntry[]): void {
     if (update.length > this.limits.awarenessMaxBytes || !this.takeAwarenessToken()) {
       if (!this.awarenessDroppedLogged) log('WS_AWARENESS_LIMITED', { doc: this.docName, role: this.role, bytes: update.length });
       this.awarenessDroppedLogged = true;
       return;
     }
+    // Stock y-websocket clients re-broadcast every presence change they receive, other people's included.
+    // Those echoes are normal, not an attack: keep only this socket's own entries and drop the rest quietly.
     let mine = 0;
     for (const [, owner] of room.awarenessOwners) if (owner === this) mine++;
-    for (const id of ids) {
-      const owner = room.awarenessOwners.get(id);
-      if (owner !== undefined && owner !== this) {
-        log('WS_AWARENESS_FOREIGN', { doc: this.docName, role: this.role });
-        return;
-      }
+    const own: AwarenessEntry[] = [];
+    for (const entry of entries) {
+      const owner = room.awarenessOwners.get(entry.clientID);
+      if (owner !== undefined && owner !== this) continue;
       if (owner === undefined && ++mine > MAX_AWARENESS_IDS) {
         log('WS_AWARENESS_TOO_MANY_IDS', { doc: this.docName, role: this.role });
         return;
       }
+      own.push(entry);
     }
+    if (own.length === 0) return;
+    if (own.length < entries.length) update = encodeAwarenessEntries(own);
+    const ids = own.map((e) => e.clientID);
     for (const id of ids) room.awarenessOwners.set(id, this);
     applyAwarenessUpdate(room.awareness, update, this);
   }
