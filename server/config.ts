@@ -48,6 +48,8 @@ export interface Config {
   /** Base for share links; when absent it is derived from the request's Host header. */
   publicUrl: string | undefined;
   storage: StorageKind;
+  /** fsync every storage batch: edits then survive a power cut too, at the cost of one disk flush per batch. */
+  storageSync: boolean;
   limits: Limits;
   /** Read every stored record once at start-up and log what is damaged (STORE_CHECKED). */
   checkStoreOnStart: boolean;
@@ -108,6 +110,7 @@ export function loadConfig(env: Env = process.env): Config {
     createToken,
     publicUrl: publicUrl(env),
     storage,
+    storageSync: integer(env, 'STORAGE_SYNC', 0, 0, 1) === 1,
     limits: {
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 64 * 1024, 256, 16 * 1024 * 1024),

@@ -6,10 +6,15 @@ describe('server settings', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', storage: 'leveldb', secret: undefined, createToken: undefined, publicUrl: undefined });
     expect(c.limits.maxFrameBytes).toBe(4 * 1024 * 1024);
+    expect(c.storageSync).toBe(false);
+  });
+
+  it('turns on a disk flush per storage batch with STORAGE_SYNC=1', () => {
+    expect(loadConfig({ STORAGE_SYNC: '1' }).storageSync).toBe(true);
   });
 
   it('names the variable and what it accepts when a value is invalid', () => {
-    for (const [name, value] of [['PORT', 'abc'], ['PORT', '70000'], ['MAX_FRAME_BYTES', '-1'], ['SECRET', 'short'], ['PUBLIC_URL', 'ftp://x'], ['STORAGE', 'mongo']]) {
+    for (const [name, value] of [['PORT', 'abc'], ['PORT', '70000'], ['MAX_FRAME_BYTES', '-1'], ['SECRET', 'short'], ['PUBLIC_URL', 'ftp://x'], ['STORAGE', 'mongo'], ['STORAGE_SYNC', 'yes']]) {
       let error: unknown;
       try {
         loadConfig({ [name]: value });
