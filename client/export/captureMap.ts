@@ -12,8 +12,11 @@ export interface CaptureOptions {
   area: ImageArea;
   /** The map's nodes (for the bounds of the whole map). */
   nodes: readonly NodeRecord[];
-  /** The current pan and zoom (for the current view). */
-  viewport: Viewport;
+  /**
+   * The canvas's pan and zoom. The canvas draws only what is in view, so for the whole map it is briefly zoomed
+   * out until every node is drawn, then put back.
+   */
+  canvas: { getViewport(): Viewport; setViewport(viewport: Viewport): void };
   /** Device pixels per CSS pixel for PNG: 2 keeps text sharp on a projector. */
   pixelRatio?: number;
 }
@@ -52,6 +55,43 @@ function measuredNodes(root: Element, nodes: readonly NodeRecord[]) {
   });
 }
 
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** Waits frame by frame until `ready` holds (or the time is up: then the picture shows what is drawn). */
+async function until(ready: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!ready() && performance.now() < deadline) await nextFrame();
+}
+
+function allDrawn(root: Element, nodes: readonly NodeRecord[]): boolean {
+  const drawn = new Set<string>();
+  for (const el of root.querySelectorAll('.react-flow__node[data-id]')) drawn.add(el.getAttribute('data-id') ?? '');
+  return nodes.every((n) => drawn.has(n.id));
+}
+
+function sameViewport(a: Viewport, b: Viewport): boolean {
+  return Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && Math.abs(a.zoom - b.zoom) < 0.001;
+}
+
+/**
+ * Makes sure every node is in the DOM (the canvas skips what is out of view): if some are missing, zooms out to
+ * show them all and returns how to go back; otherwise returns nothing to undo.
+ */
+async function drawEverything(flow: HTMLElement, viewportEl: HTMLElement, options: CaptureOptions): Promise<(() => void) | null> {
+  if (allDrawn(viewportEl, options.nodes)) return null;
+  const before = options.canvas.getViewport();
+  const bounds = getNodesBounds(options.nodes.map((n) => ({ id: n.id, position: { x: n.x, y: n.y }, width: n.width, height: n.height, data: {} })));
+  const fit = getViewportForBounds(bounds, flow.clientWidth, flow.clientHeight, 0.1, 1, 0.05);
+  options.canvas.setViewport(fit);
+  await until(() => sameViewport(options.canvas.getViewport(), fit) && allDrawn(viewportEl, options.nodes), 3000);
+  // One more frame: edges are laid out after the nodes they connect have been measured.
+  await nextFrame();
+  await nextFrame();
+  return () => options.canvas.setViewport(before);
+}
+
 /** Size and transform of the picture: React Flow's documented recipe (bounds → viewport for those bounds). */
 export function imageFrame(bounds: Rect): { width: number; height: number; viewport: Viewport } {
   const zoom = Math.max(MIN_ZOOM, Math.min(1, (MAX_SIDE - 2 * PADDING) / Math.max(bounds.width, 1), (MAX_SIDE - 2 * PADDING) / Math.max(bounds.height, 1)));
@@ -71,10 +111,12 @@ export async function captureMap(options: CaptureOptions): Promise<Blob> {
   if (!canvas || !flow || !viewportEl) throw new CaptureError('export/no-canvas', 'the map canvas is not shown');
 
   let frame: { width: number; height: number; viewport: Viewport };
+  let restore: (() => void) | null = null;
   if (options.area === 'view') {
-    frame = { width: flow.clientWidth, height: flow.clientHeight, viewport: options.viewport };
+    frame = { width: flow.clientWidth, height: flow.clientHeight, viewport: options.canvas.getViewport() };
   } else {
     if (options.nodes.length === 0) throw new CaptureError('export/empty-map', 'the map has no nodes');
+    restore = await drawEverything(flow, viewportEl, options);
     frame = imageFrame(getNodesBounds(measuredNodes(viewportEl, options.nodes)));
   }
   const { width, height, viewport } = frame;
@@ -92,8 +134,10 @@ export async function captureMap(options: CaptureOptions): Promise<Blob> {
   try {
     if (options.format === 'svg') {
       const dataUrl = await toSvg(viewportEl, renderOptions);
-      const comma = dataUrl.indexOf(',');
-      return new Blob([decodeURIComponent(dataUrl.slice(comma + 1))], { type: 'image/svg+xml' });
+      const svg = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1));
+      // The background colour sits on the moved viewport element; a rectangle under it makes the whole picture white.
+      const open = svg.indexOf('>') + 1;
+      return new Blob([`${svg.slice(0, open)}<rect width="100%" height="100%" fill="#ffffff"/>${svg.slice(open)}`], { type: 'image/svg+xml' });
     }
     const blob = await toBlob(viewportEl, { ...renderOptions, pixelRatio: options.pixelRatio ?? 2 });
     if (!blob || blob.size === 0) throw new CaptureError('export/render-failed', 'the browser produced no image');
@@ -103,13 +147,14 @@ export async function captureMap(options: CaptureOptions): Promise<Blob> {
     throw new CaptureError('export/render-failed', err instanceof Error ? err.message : 'the browser could not draw the map');
   } finally {
     canvas.classList.remove('mk-exporting');
+    restore?.();
   }
 }
 
 /** The whole map as PNG bytes, for the plan's appendix; undefined when there is nothing (or no canvas) to draw. */
-export async function captureMapPng(nodes: readonly NodeRecord[], viewport: Viewport): Promise<Uint8Array | undefined> {
+export async function captureMapPng(nodes: readonly NodeRecord[], canvas: CaptureOptions['canvas']): Promise<Uint8Array | undefined> {
   try {
-    const blob = await captureMap({ format: 'png', area: 'map', nodes, viewport });
+    const blob = await captureMap({ format: 'png', area: 'map', nodes, canvas });
     return new Uint8Array(await blob.arrayBuffer());
   } catch (err) {
     if (err instanceof CaptureError && err.code !== 'export/render-failed') return undefined;

@@ -20,7 +20,7 @@ function titleOf(api: MantelkaartApi): string {
 /** A picture of the map for an exporter or command; an empty map or missing canvas becomes a readable error. */
 async function mapImage(api: MantelkaartApi, format: ImageFormat, area: ImageArea): Promise<Blob> {
   try {
-    return await captureMap({ format, area, nodes: api.map.getNodes(), viewport: api.canvas.getViewport() });
+    return await captureMap({ format, area, nodes: api.map.getNodes(), canvas: api.canvas });
   } catch (err) {
     if (err instanceof CaptureError && err.code === 'export/empty-map') {
       throw new Error(api.localize({ nl: 'de kaart is nog leeg; zet er eerst iets op', en: 'the map is still empty; add something first' }));
@@ -33,8 +33,9 @@ async function mapImage(api: MantelkaartApi, format: ImageFormat, area: ImageAre
 async function runImport(api: MantelkaartApi): Promise<void> {
   const file = await pickTextFile('.json,application/json', MAP_FILE_LIMITS.maxChars * 4 + 4);
   if (!file) return;
-  api.window.showMessage({ nl: `${file.name} wordt gecontroleerd en als nieuwe kaart ingelezen…`, en: `Checking ${file.name} and reading it into a new map…` });
-  const outcome = await importIntoNewMap(file.text, api.language);
+  const outcome = await importIntoNewMap(file.text, api.language, () =>
+    api.window.showMessage({ nl: `${file.name} wordt ingelezen als nieuwe kaart…`, en: `Reading ${file.name} into a new map…` }),
+  );
   if (!outcome.ok) {
     if (outcome.stage === 'file') {
       console.warn('[export/import-refused]', outcome.errors.map((e) => `${e.code} ${e.path}`).join('; '));
