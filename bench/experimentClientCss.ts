@@ -17,7 +17,8 @@ const variants: Record<string, string | undefined> = {
 
 await takeSnapshot();
 const out: Record<string, unknown> = {};
-for (const [name, css] of Object.entries(variants)) {
+const chosen = process.env.VARIANTS?.split(',') ?? Object.keys(variants);
+for (const [name, css] of Object.entries(variants).filter(([n]) => chosen.includes(n))) {
   const r = await clientBench({ nodes: 2000, edges: 3000, gestureMs: 3000, selectCount: 50, profile: false, injectCss: css });
   out[name] = { pan: r.pan, drag: r.drag };
   console.log(`${name}: pan p50/p95 ${r.pan.p50Ms.toFixed(1)}/${r.pan.p95Ms.toFixed(1)} ms (${r.pan.frames} frames), drag p50/p95 ${r.drag.p50Ms.toFixed(1)}/${r.drag.p95Ms.toFixed(1)} ms (${r.drag.frames} frames)`);
