@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { canEdit } from '../../shared/protocol/roles';
 import { navigate } from '../app/route';
-import { getCanvasController } from '../canvas/canvasController';
 import { updateViewState, useViewState } from '../canvas/viewportStore';
 import type { MapSession } from '../collab/MapSession';
 import type { Peer } from '../collab/presence';
@@ -9,7 +8,6 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/i18n';
 import { ReadOnlyBadge } from '../status/ReadOnlyBadge';
 import { PeopleList } from './PeopleList';
-import { useUndoState } from './useUndoState';
 
 /** Whom a viewer follows: the facilitator (owner) first, otherwise an editor, whoever shares a view. */
 export function followTarget(peers: Peer[], selfId: number): Peer | undefined {
@@ -23,6 +21,10 @@ const Icon = ({ d }: { d: string }) => (
   </svg>
 );
 
+/**
+ * Title, presence, sharing and (for viewers) following. Editing actions live in the workbench toolbar only, so
+ * each has one place; on a phone the follow button floats above the status bar, within reach of a thumb.
+ */
 export function TopBar({
   session,
   title,
@@ -40,7 +42,6 @@ export function TopBar({
 }) {
   const t = useT();
   const editable = canEdit(session.role);
-  const { canUndo, canRedo } = useUndoState(session);
   const { following } = useViewState();
   const selfId = session.awareness.clientID;
   const target = followTarget(peers, selfId);
@@ -64,46 +65,34 @@ export function TopBar({
         {title}
       </h1>
       <ReadOnlyBadge />
-      <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-        {editable && (
-          <>
-            <button type="button" className="button" onClick={() => getCanvasController()?.createNode()} title={t('toolbar.addNode')}>
-              <Icon d="M12 5v14M5 12h14" />
-              <span className="label">{t('toolbar.addNode')}</span>
-            </button>
-            <button type="button" className="button quiet icon" disabled={!canUndo} onClick={() => getCanvasController()?.undo()} aria-label={t('toolbar.undo')} title={`${t('toolbar.undo')} (Ctrl+Z)`}>
-              <Icon d="M9 14L4 9l5-5M4 9h10.5a5.5 5.5 0 010 11H11" />
-            </button>
-            <button type="button" className="button quiet icon" disabled={!canRedo} onClick={() => getCanvasController()?.redo()} aria-label={t('toolbar.redo')} title={`${t('toolbar.redo')} (Ctrl+Shift+Z)`}>
-              <Icon d="M15 14l5-5-5-5M20 9H9.5a5.5 5.5 0 000 11H13" />
-            </button>
-          </>
-        )}
-        {!editable &&
-          (following !== null ? (
-            <button type="button" className="button primary follow" aria-pressed="true" onClick={() => updateViewState({ following: null })}>
-              <Icon d="M6 6l12 12M18 6L6 18" />
-              <span className="label">{followed ? `${t('toolbar.stopFollow')} (${followed.user.name})` : t('toolbar.stopFollow')}</span>
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button follow"
-              aria-pressed="false"
-              disabled={!target}
-              title={target ? undefined : t('toolbar.followNobody')}
-              onClick={() => target && updateViewState({ following: target.clientId })}
-            >
-              <Icon d="M1.5 12S5.5 5 12 5s10.5 7 10.5 7-4 7-10.5 7S1.5 12 1.5 12zM12 15a3 3 0 100-6 3 3 0 000 6z" />
-              <span className="label">{target ? `${t('toolbar.follow')} (${target.user.name})` : t('toolbar.follow')}</span>
-            </button>
-          ))}
-        {extra}
-      </div>
+      {(!editable || extra) && (
+        <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+          {!editable &&
+            (following !== null ? (
+              <button type="button" className="button primary follow" aria-pressed="true" onClick={() => updateViewState({ following: null })}>
+                <Icon d="M6 6l12 12M18 6L6 18" />
+                <span className="label">{followed ? `${t('toolbar.stopFollow')} (${followed.user.name})` : t('toolbar.stopFollow')}</span>
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button follow"
+                aria-pressed="false"
+                disabled={!target}
+                title={target ? undefined : t('toolbar.followNobody')}
+                onClick={() => target && updateViewState({ following: target.clientId })}
+              >
+                <Icon d="M1.5 12S5.5 5 12 5s10.5 7 10.5 7-4 7-10.5 7S1.5 12 1.5 12zM12 15a3 3 0 100-6 3 3 0 000 6z" />
+                <span className="label">{target ? `${t('toolbar.follow')} (${target.user.name})` : t('toolbar.follow')}</span>
+              </button>
+            ))}
+          {extra}
+        </div>
+      )}
       <span className="top-spacer" />
       <PeopleList peers={peers} selfId={selfId} onRename={onRename} />
       {session.role === 'owner' && (
-        <button type="button" className="button primary share" onClick={onShare}>
+        <button type="button" className="button primary share" onClick={onShare} aria-label={t('toolbar.share')} title={t('toolbar.share')}>
           <Icon d="M4 12v7a1 1 0 001 1h14a1 1 0 001-1v-7M16 6l-4-4-4 4M12 2v13" />
           <span className="label">{t('toolbar.share')}</span>
         </button>

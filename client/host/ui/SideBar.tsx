@@ -5,8 +5,8 @@ import { Icon } from './Icon';
 import { Sash } from './Sash';
 import { ViewHost } from './ViewHost';
 
-/** The side bar: the active side-bar view, with a header and a resize handle. */
-export function SideBar() {
+/** The side bar: the active side-bar view, with a header and a resize handle; on a phone a sheet over the map. */
+export function SideBar({ sheet = false }: { sheet?: boolean }) {
   const { services } = useHost();
   const localize = useLocalize();
   const language = useSyncExternalStore(services.language.subscribe, services.language.get);
@@ -16,14 +16,30 @@ export function SideBar() {
   const view = sidebarViews.find((v) => v.id === layout.activeView) ?? sidebarViews[0];
   if (!layout.sideBarVisible || !view) return null;
   const title = localize(view.declaration.title);
+  const close = (
+    <button type="button" className="mk-icon-button" aria-label={localize({ nl: 'Zijbalk sluiten', en: 'Close side bar' })} title={localize({ nl: 'Zijbalk sluiten', en: 'Close side bar' })} onClick={() => services.layout.update({ sideBarVisible: false })}>
+      <Icon name="close" size={sheet ? 20 : 16} />
+    </button>
+  );
+  if (sheet) {
+    return (
+      <aside className="mk-sidebar is-sheet" aria-label={title} data-view={view.id}>
+        <header className="mk-part-header">
+          <h2>{title}</h2>
+          {close}
+        </header>
+        <div className="mk-part-body">
+          <ViewHost viewId={view.id} language={language} />
+        </div>
+      </aside>
+    );
+  }
   return (
     <>
       <aside className="mk-sidebar" aria-label={title} style={{ width: layout.sideBarWidth }} data-view={view.id}>
         <header className="mk-part-header">
           <h2>{title}</h2>
-          <button type="button" className="mk-icon-button" aria-label={localize({ nl: 'Zijbalk sluiten', en: 'Close side bar' })} title={localize({ nl: 'Zijbalk sluiten', en: 'Close side bar' })} onClick={() => services.layout.update({ sideBarVisible: false })}>
-            <Icon name="close" size={16} />
-          </button>
+          {close}
         </header>
         <div className="mk-part-body">
           <ViewHost viewId={view.id} language={language} />

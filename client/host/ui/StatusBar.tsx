@@ -15,8 +15,27 @@ const CONNECTION: Record<ConnectionState, LocalizedText> = {
   denied: { nl: 'Geen toegang', en: 'No access' },
 };
 
-/** The bottom line: connection, people online, read-only badge, problem counts, zoom, and contributed items. */
-export function StatusBar() {
+// Short enough for a phone's status bar; the long sentence stays in the tooltip and for screen readers.
+const CONNECTION_SHORT: Record<ConnectionState, LocalizedText> = {
+  connected: { nl: 'Verbonden', en: 'Connected' },
+  connecting: { nl: 'Verbinden…', en: 'Connecting…' },
+  offline: { nl: 'Offline', en: 'Offline' },
+  denied: { nl: 'Geen toegang', en: 'No access' },
+};
+
+/** "1 ander online", "3 anderen online": how many other people have the map open. */
+export function othersOnline(n: number): LocalizedText {
+  return n === 1 ? { nl: '1 ander online', en: '1 other online' } : { nl: `${n} anderen online`, en: `${n} others online` };
+}
+
+const count = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+/**
+ * The bottom line: connection, people online, read-only badge, problem counts, zoom, and contributed items.
+ * `compact` (a phone): the connection shows as an icon while all is well, people as a number, and problem
+ * counts and zoom give way (the map's own buttons zoom), so the read-only badge always fits.
+ */
+export function StatusBar({ compact = false }: { compact?: boolean }) {
   const { services } = useHost();
   const localize = useLocalize();
   const context = useContextKeys();
@@ -48,42 +67,45 @@ export function StatusBar() {
   };
 
   const problemsLabel = localize({
-    nl: `Problemen: ${counts.error} fouten, ${counts.warning} waarschuwingen, ${counts.info} meldingen`,
-    en: `Problems: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`,
+    nl: `Problemen: ${count(counts.error, 'fout', 'fouten')}, ${count(counts.warning, 'waarschuwing', 'waarschuwingen')}, ${count(counts.info, 'melding', 'meldingen')}`,
+    en: `Problems: ${count(counts.error, 'error', 'errors')}, ${count(counts.warning, 'warning', 'warnings')}, ${count(counts.info, 'note', 'notes')}`,
   });
+  const connectionText = localize(CONNECTION[connection]);
+  const others = localize(othersOnline(peers));
+  const othersTitle = localize({ nl: 'Anderen die deze kaart nu open hebben', en: 'Others who have this map open now' });
   return (
-    <footer className="mk-statusbar" aria-label={localize({ nl: 'Statusbalk', en: 'Status bar' })}>
+    <footer className={`mk-statusbar ${compact ? 'is-compact' : ''}`} aria-label={localize({ nl: 'Statusbalk', en: 'Status bar' })}>
       <div className="mk-status-side">
-        <span className={`mk-status-item mk-connection is-${connection}`} role="status" aria-live="polite">
-          <Icon name="signal" size={14} />
-          {localize(CONNECTION[connection])}
+        <span className={`mk-status-item mk-connection is-${connection}`} role="status" aria-live="polite" title={connectionText}>
+          <Icon name="signal" size={16} />
+          {!compact ? connectionText : connection === 'connected' ? <span className="visually-hidden">{connectionText}</span> : localize(CONNECTION_SHORT[connection])}
         </span>
-        <span className="mk-status-item" title={localize({ nl: 'Anderen die deze kaart nu open hebben', en: 'Others who have this map open now' })}>
-          <Icon name="users" size={14} />
-          {localize({ nl: `${peers} anderen online`, en: `${peers} others online` })}
+        <span className="mk-status-item mk-people-online" title={compact ? `${others}. ${othersTitle}` : othersTitle} aria-label={compact ? others : undefined}>
+          <Icon name="users" size={16} />
+          {compact ? <span aria-hidden="true">{peers}</span> : others}
         </span>
         {!canEdit(session.role) && (
-          <span className="mk-status-item mk-readonly-badge">
-            <Icon name="lock" size={14} />
+          <span className="mk-status-item mk-readonly-badge" data-testid="status-readonly-badge">
+            <Icon name="lock" size={16} />
             {localize({ nl: 'Alleen bekijken', en: 'View only' })}
           </span>
         )}
-        <button type="button" className="mk-status-item mk-problem-counts" aria-label={problemsLabel} title={problemsLabel} onClick={() => void runCommand(services, 'core.showProblems')}>
+        {!compact && <button type="button" className="mk-status-item mk-problem-counts" aria-label={problemsLabel} title={problemsLabel} onClick={() => void runCommand(services, 'core.showProblems')}>
           <Icon name="error" size={14} />
           <span data-count="error">{counts.error}</span>
           <Icon name="warning" size={14} />
           <span data-count="warning">{counts.warning}</span>
           <Icon name="info" size={14} />
           <span data-count="info">{counts.info}</span>
-        </button>
+        </button>}
         {left.map(item)}
       </div>
       <div className="mk-status-side">
         {right.map(item)}
-        <button type="button" className="mk-status-item" title={localize({ nl: 'Hele kaart tonen', en: 'Show the whole map' })} aria-label={localize({ nl: `Zoom ${zoom}%, hele kaart tonen`, en: `Zoom ${zoom}%, show the whole map` })} onClick={() => void runCommand(services, 'core.zoomToFit')}>
+        {!compact && <button type="button" className="mk-status-item" title={localize({ nl: 'Hele kaart tonen', en: 'Show the whole map' })} aria-label={localize({ nl: `Zoom ${zoom}%, hele kaart tonen`, en: `Zoom ${zoom}%, show the whole map` })} onClick={() => void runCommand(services, 'core.zoomToFit')}>
           <Icon name="search" size={14} />
           {zoom}%
-        </button>
+        </button>}
       </div>
     </footer>
   );
