@@ -7,5 +7,6 @@ export function relativeTime(then: number, now: number): [MessageKey, MessagePar
   if (minutes < 60) return ['time.minutes', { n: minutes }];
   const hours = Math.round(minutes / 60);
   if (hours < 24) return ['time.hours', { n: hours }];
-  return ['time.days', { n: Math.round(hours / 24) }];
+  const days = Math.round(hours / 24);
+  return days === 1 ? ['time.dayOne'] : ['time.days', { n: days }];
 }

@@ -187,7 +187,7 @@ export function createCommitmentsView(api: MantelkaartApi, state: StakeholderSta
         <aside className="sh-commitments-totals" aria-label={t('Totalen', 'Totals')}>
           <p className="sh-grand-total" data-testid="commitments-total">
             <span>
-              {t('Totaal', 'Total')}: <strong>{formatHours(totals.totalHours, language)} {t('uur', 'hours')}</strong>
+              {t('Totaal', 'Total')}: <strong>{formatHours(totals.totalHours, language)} {t('uur', totals.totalHours === 1 ? 'hour' : 'hours')}</strong>
             </span>
             <span>
               {t('Budget', 'Budget')}: <strong>{formatEuro(totals.totalBudget, language)}</strong>
