@@ -17,7 +17,7 @@ import { Workbench } from './ui/Workbench';
  * The map page's editor: host services and extensions for one session, the workbench shell, and the canvas
  * inside it with node kinds, problem markers, dimming and context menus from the host.
  */
-export function MapWorkbench({ session, onShare }: { session: MapSession; onShare?: () => void }) {
+export function MapWorkbench({ session, onShare, onDeleteMap }: { session: MapSession; onShare?: () => void; onDeleteMap?: () => void }) {
   const [state] = useState(() => {
     const services = createHostServices({ session: hostSessionFrom(session), language: appLanguage });
     return { services, host: new ExtensionHost(services), started: false, disposeTimer: 0 as ReturnType<typeof setTimeout> | 0 };
@@ -25,6 +25,8 @@ export function MapWorkbench({ session, onShare }: { session: MapSession; onShar
   const { services, host } = state;
   const shareRef = useRef(onShare);
   shareRef.current = onShare;
+  const deleteRef = useRef(onDeleteMap);
+  deleteRef.current = onDeleteMap;
 
   useEffect(() => {
     // StrictMode mounts twice: the first cleanup only schedules disposal, which the second mount cancels.
@@ -32,7 +34,7 @@ export function MapWorkbench({ session, onShare }: { session: MapSession; onShar
     state.disposeTimer = 0;
     if (!state.started) {
       state.started = true;
-      void activateAll(services, host, () => shareRef.current?.());
+      void activateAll(services, host, { share: () => shareRef.current?.(), deleteMap: () => deleteRef.current?.() });
     }
     return () => {
       state.disposeTimer = setTimeout(() => void host.dispose().then(() => services.dispose()), 0);
@@ -47,12 +49,14 @@ export function MapWorkbench({ session, onShare }: { session: MapSession; onShar
 }
 
 /** Activates the core, then the built-in extensions, then any dev extensions the URL asks for; one failing does not stop the rest. */
-async function activateAll(services: HostServices, host: ExtensionHost, share: () => void): Promise<void> {
+async function activateAll(services: HostServices, host: ExtensionHost, page: { share: () => void; deleteMap: () => void }): Promise<void> {
+  const owner = services.session.role === 'owner';
   const core = createCoreExtension(services, {
     createNote: (at) => getCanvasController()?.createNode(at),
     editLabel: (id) => getCanvasController()?.editLabel(id),
     deleteSelection: () => getCanvasController()?.deleteSelection(),
-    share: services.session.role === 'owner' ? share : undefined,
+    share: owner ? page.share : undefined,
+    deleteMap: owner ? page.deleteMap : undefined,
   });
   await host.activate(core);
   for (const load of [...BUILTIN_EXTENSIONS, ...requestedDevExtensions(location.search)]) {

@@ -15,6 +15,7 @@ import './map.css';
 
 // The share dialog (with the QR encoder) is only loaded when an owner opens it.
 const ShareDialog = lazy(() => import('../share/ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const DeleteMapDialog = lazy(() => import('./DeleteMapDialog').then((m) => ({ default: m.DeleteMapDialog })));
 
 /** `/m/<room>`: the map, its top bar and the status strip. */
 export function MapPage({ room, urlToken }: { room: string; urlToken: string | null }) {
@@ -37,6 +38,11 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
   const [askName, setAskName] = useState(() => storedName() === null);
   const [shareOpen, setShareOpen] = useState(false);
   const openShare = useCallback(() => setShareOpen(true), []);
+  const [deleteOpen, setDeleteOpen] = useState(false);
+  const openDelete = useCallback(() => {
+    setShareOpen(false);
+    setDeleteOpen(true);
+  }, []);
 
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
@@ -51,7 +57,7 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
   return (
     <div className={`map-page role-${session.role}`}>
       <TopBar session={session} title={title} peers={peers} onShare={() => setShareOpen(true)} onRename={() => setAskName(true)} />
-      <MapWorkbench session={session} onShare={openShare} />
+      <MapWorkbench session={session} onShare={openShare} onDeleteMap={openDelete} />
       {askName && (
         <NamePrompt
           initial={name ?? ''}
@@ -65,7 +71,12 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
       )}
       {shareOpen && session.role === 'owner' && (
         <Suspense fallback={null}>
-          <ShareDialog session={session} title={title} onClose={() => setShareOpen(false)} />
+          <ShareDialog session={session} title={title} onClose={() => setShareOpen(false)} onDelete={openDelete} />
+        </Suspense>
+      )}
+      {deleteOpen && session.role === 'owner' && (
+        <Suspense fallback={null}>
+          <DeleteMapDialog session={session} title={title} onClose={() => setDeleteOpen(false)} />
         </Suspense>
       )}
     </div>

@@ -3,6 +3,7 @@ import { ApiError, getLinks, renameRoom, revokeLink, type RoomLinks } from '../a
 import { rememberMap } from '../app/recentMaps';
 import type { MapSession } from '../collab/MapSession';
 import { useT, type MessageKey } from '../i18n/i18n';
+import { loopbackHost } from './loopbackHost';
 import { QrCode } from './QrCode';
 import './share.css';
 
@@ -15,9 +16,10 @@ const ROWS: { kind: LinkKind; name: MessageKey; hint: MessageKey }[] = [
 
 /**
  * For owners: the three links with copy buttons, a QR code of the view link big enough to scan from a
- * projector, revoking (and re-issuing) the edit or view link, and renaming the map.
+ * projector, revoking (and re-issuing) the edit or view link, renaming and deleting the map. When the links
+ * point at this laptop's loopback address (the server's default), it explains how to make them work on phones.
  */
-export function ShareDialog({ session, title, onClose }: { session: MapSession; title: string; onClose: () => void }) {
+export function ShareDialog({ session, title, onClose, onDelete }: { session: MapSession; title: string; onClose: () => void; onDelete?: () => void }) {
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [links, setLinks] = useState<RoomLinks | null>(null);
@@ -86,6 +88,8 @@ export function ShareDialog({ session, title, onClose }: { session: MapSession; 
     }
   };
 
+  const loopback = links ? loopbackHost(links.view) : null;
+
   return (
     <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={onClose} onCancel={onClose}>
       <div className="share-head">
@@ -101,6 +105,7 @@ export function ShareDialog({ session, title, onClose }: { session: MapSession; 
           {error}
         </p>
       )}
+      {loopback && <LoopbackHint host={loopback.host} port={loopback.port} />}
       <div className="share-body">
         <div className="share-links">
           {!links && !error && <p className="muted">{t('share.loading')}</p>}
@@ -137,18 +142,49 @@ export function ShareDialog({ session, title, onClose }: { session: MapSession; 
               {renamed && <span role="status" className="ok-text">{t('share.renamed')}</span>}
             </div>
           </form>
+          {onDelete && (
+            <section className="share-delete" aria-labelledby="share-delete-heading">
+              <h3 id="share-delete-heading">{t('share.deleteHeading')}</h3>
+              <p className="muted hint">{t('share.deleteHint')}</p>
+              <button type="button" className="button danger" onClick={onDelete}>
+                {t('share.deleteOpen')}
+              </button>
+            </section>
+          )}
         </div>
         {links && (
-          <figure className="share-qr">
+          <figure className={`share-qr ${loopback ? 'is-loopback' : ''}`}>
             <QrCode text={links.view} alt={t('share.qrAlt')} />
             <figcaption>
               <strong>{t('share.view')}</strong>
               <br />
-              {t('share.qrHint')}
+              {loopback ? <span className="share-qr-warning">{t('share.qrLoopback', { host: loopback.host })}</span> : t('share.qrHint')}
             </figcaption>
           </figure>
         )}
       </div>
     </dialog>
+  );
+}
+
+/** Why a phone cannot open a localhost link, and the two steps that fix it, in words a facilitator can follow. */
+function LoopbackHint({ host, port }: { host: string; port: string }) {
+  const t = useT();
+  const example = `http://192.168.1.20:${port}`;
+  return (
+    <section className="share-lan-hint" role="note" aria-labelledby="share-lan-title" data-testid="share-loopback-hint">
+      <h3 id="share-lan-title">{t('share.lanTitle')}</h3>
+      <p>{t('share.lanWhy', { host })}</p>
+      <ol>
+        <li>
+          {t('share.lanStep1')} <code className="share-command">HOST=0.0.0.0 npm start</code>{' '}
+          <span className="share-command-label">
+            {t('share.lanWindows')} <code className="share-command">$env:HOST="0.0.0.0"; npm start</code>
+          </span>
+        </li>
+        <li>{t('share.lanStep2', { host, example })}</li>
+      </ol>
+      <p className="share-lan-tips">{t('share.lanTips', { port, setting: `PUBLIC_URL=http://<${t('share.lanIp')}>:${port}` })}</p>
+    </section>
   );
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, createRoom } from '../api/roomsApi';
 import { forgetMap, rememberMap, useRecentMaps } from '../app/recentMaps';
 import { localPath, navigate } from '../app/route';
+import { clearStartNotice, peekStartNotice } from '../app/startNotice';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/i18n';
 import { relativeTime } from './relativeTime';
@@ -14,6 +15,8 @@ export function StartPage() {
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice] = useState(peekStartNotice);
+  useEffect(() => clearStartNotice(), []);
 
   const onCreate = async (e: FormEvent) => {
     e.preventDefault();
@@ -43,6 +46,11 @@ export function StartPage() {
       </header>
       <main className="start-main">
         <p className="start-tagline">{t('start.tagline')}</p>
+        {notice && (
+          <p className="start-notice" role="status">
+            {t(notice.key, notice.params)}
+          </p>
+        )}
 
         <section className="start-card" aria-labelledby="new-map-heading">
           <h1 id="new-map-heading">{t('start.new.heading')}</h1>

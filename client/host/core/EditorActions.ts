@@ -8,4 +8,6 @@ export interface EditorActions {
   deleteSelection(): void;
   /** Opens the share dialog (owners); absent where sharing is not possible. */
   share?: () => void;
+  /** Asks the owner to confirm, then deletes the map for everyone; absent for other roles. */
+  deleteMap?: () => void;
 }

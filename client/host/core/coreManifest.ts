@@ -29,6 +29,7 @@ export const coreManifest = {
       { id: 'core.redo', title: { nl: 'Opnieuw', en: 'Redo' }, category: cat, icon: 'redo', when: 'canEdit' },
       { id: 'core.export', title: { nl: 'Exporteren…', en: 'Export…' }, category: cat, icon: 'download' },
       { id: 'core.share', title: { nl: 'Kaart delen…', en: 'Share map…' }, category: cat, icon: 'share', when: 'role == owner' },
+      { id: 'core.deleteMap', title: { nl: 'Kaart verwijderen…', en: 'Delete map…' }, category: cat, icon: 'trash', when: 'role == owner' },
       { id: 'core.applyTemplate', title: { nl: 'Sjabloon toepassen…', en: 'Apply template…' }, category: cat, icon: 'layout', when: 'canEdit' },
     ],
     keybindings: [
@@ -62,7 +63,6 @@ export const coreManifest = {
         { command: 'core.redo', group: '3_history@2' },
         { command: 'core.zoomToFit', group: '4_view@1' },
         { command: 'core.export', group: '5_file@1' },
-        { command: 'core.share', group: '5_file@2' },
         { command: 'core.commandPalette', group: '9_palette@1' },
       ],
       'canvas/context': [

@@ -117,6 +117,10 @@ export function createCoreExtension(services: HostServices, editor: EditorAction
         if (editor.share) editor.share();
         else api.window.showMessage({ nl: 'Delen kan hier niet.', en: 'Sharing is not available here.' }, 'warning');
       });
+      register('core.deleteMap', () => {
+        if (editor.deleteMap) editor.deleteMap();
+        else api.window.showMessage({ nl: 'Alleen de beheerder van de kaart kan hem verwijderen.', en: 'Only the map’s owner can delete it.' }, 'warning');
+      });
       register('core.applyTemplate', async () => {
         const templates = services.templates.implemented();
         if (templates.length === 0) return api.window.showMessage({ nl: 'Er zijn (nog) geen sjablonen beschikbaar.', en: 'No templates are available (yet).' }, 'warning');
