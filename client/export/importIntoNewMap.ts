@@ -6,6 +6,7 @@ import { ApiError, createRoom } from '../api/roomsApi';
 import { rememberMap } from '../app/recentMaps';
 import { localPath } from '../app/route';
 import { MapSession, type SessionStatus } from '../collab/MapSession';
+import { importedTitle } from './importedTitle';
 
 export type ImportOutcome =
   | { ok: true; room: string; path: string; title: string; warnings: MapFileWarning[] }
@@ -16,15 +17,6 @@ export type ImportOutcome =
 const IMPORT_ORIGIN = Object.freeze({ source: 'mantelkaart:import' });
 /** How long the server may take to confirm the imported map before the person is taken there anyway. */
 const CONFIRM_TIMEOUT_MS = 15_000;
-
-const TITLE_FALLBACK = { nl: 'Geïmporteerde kaart', en: 'Imported map' };
-
-/** The title the new map is created with: the file's own, made acceptable to the API (1–200 characters, no control characters). */
-export function importedTitle(title: string, language: 'nl' | 'en'): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = title.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 200).trim();
-  return clean || TITLE_FALLBACK[language];
-}
 
 function waitForStatus(session: MapSession, done: (s: SessionStatus) => boolean, timeoutMs: number): Promise<SessionStatus> {
   return new Promise((resolve) => {
