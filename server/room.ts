@@ -282,7 +282,7 @@ export class Room {
     const state = Y.encodeStateAsUpdate(this.doc);
     let lastSeq = 0;
     for (let attempt = 1; ; attempt++) {
-      ({ lastSeq } = await this.store.load(this.name));
+      lastSeq = await this.store.lastSeq(this.name);
       try {
         await this.store.compact(this.name, state, lastSeq);
         break;

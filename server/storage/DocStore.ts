@@ -23,6 +23,11 @@ export interface DocStore {
   append(name: string, updates: Uint8Array[]): Promise<void>;
   /** Replaces everything up to and including `upToSeq` with one merged state; later appends are kept. */
   compact(name: string, state: Uint8Array, upToSeq: number): Promise<void>;
+  /**
+   * Sequence number of the last update appended so far (0 when none): what compact()'s upToSeq must be to cover
+   * everything stored. Cheap: kept in memory, unlike load().
+   */
+  lastSeq(name: string): Promise<number>;
   /** Number of update records stored after the last compaction (compaction is triggered when it grows). */
   pendingCount(name: string): Promise<number>;
   /** Removes every record of the document. */

@@ -128,6 +128,12 @@ export class LevelDocStore implements DocStore {
     return this.enqueue({ kind: 'compact', name, state, upToSeq });
   }
 
+  async lastSeq(name: string): Promise<number> {
+    this.assertOpen();
+    // nextSeq moves when a batch is planned; callers that wait for their appends (the room's pump) see it settled.
+    return (await this.cursor(name)).nextSeq - 1;
+  }
+
   async pendingCount(name: string): Promise<number> {
     this.assertOpen();
     return (await this.cursor(name)).pending;

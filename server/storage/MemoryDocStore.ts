@@ -55,6 +55,11 @@ export class MemoryDocStore implements DocStore {
     d.pending = d.records.size - 1;
   }
 
+  async lastSeq(name: string): Promise<number> {
+    const d = this.docs.get(name);
+    return d === undefined ? 0 : d.nextSeq - 1;
+  }
+
   async pendingCount(name: string): Promise<number> {
     this.check();
     return this.docs.get(name)?.pending ?? 0;

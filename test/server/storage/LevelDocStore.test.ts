@@ -43,6 +43,21 @@ describe('LevelDocStore', () => {
     expect((await reopened.load('room.private')).updates.map(text)).toEqual(['secret']);
   });
 
+  it('knows the last sequence number without reading the records, before and after a compaction and a reopen', async () => {
+    const { dir, store } = await openTemp();
+    expect(await store.lastSeq('room')).toBe(0);
+    await store.append('room', [bytes('a'), bytes('b'), bytes('c')]);
+    expect(await store.lastSeq('room')).toBe((await store.load('room')).lastSeq);
+    await store.compact('room', bytes('abc'), await store.lastSeq('room'));
+    await store.append('room', [bytes('d')]);
+    expect(await store.lastSeq('room')).toBe(4);
+    await store.close();
+    const reopened = await LevelDocStore.open(dir);
+    cleanups.push(() => reopened.close());
+    expect(await reopened.lastSeq('room')).toBe(4);
+    expect((await reopened.load('room')).updates.map(text)).toEqual(['abc', 'd']);
+  });
+
   it('gives an empty result for a document that was never written', async () => {
     const { store } = await openTemp();
     expect(await store.load('nothing')).toEqual({ updates: [], lastSeq: 0, skipped: [] });
