@@ -202,6 +202,7 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     download = page.waitForEvent('download');
     await runCommand(page, 'exporteren als SVG', /Kaart exporteren als SVG/);
     const svg = (await downloaded(await download)).toString('utf8');
+    writeFileSync('/tmp/mk-map.svg', svg);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toMatch(/^<svg[^>]*><rect width="100%" height="100%" fill="#ffffff"\/>/);
     expect(svg).toContain('react-flow__edge-path');
@@ -263,6 +264,22 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     const md = (await downloaded(await download)).toString('utf8');
     expect(md).toContain('## Afspraken over tijd en rol');
     expect(md).not.toContain(PHONE);
+    await dialog.waitFor({ state: 'detached' });
+
+    // The host's Export… list offers the same files through the registered exporters.
+    const viaList = page.waitForEvent('download');
+    await page.locator('.mk-toolbar [data-command="core.export"]').click();
+    const picker = page.getByRole('option', { name: /Kaartgegevens \(JSON, zonder contactgegevens\)/ });
+    await picker.waitFor();
+    for (const name of [/Projectplan \(Word\)/, /Projectplan \(Markdown\)/, /Afbeelding van de hele kaart \(PNG\)/, /Afbeelding van de hele kaart \(SVG\)/]) {
+      await page.getByRole('option', { name }).waitFor();
+    }
+    await picker.click();
+    const json = await viaList;
+    expect(json.suggestedFilename()).toBe(`${TITLE}.json`);
+    const text = (await downloaded(json)).toString('utf8');
+    expect(parseMapFile(text).ok).toBe(true);
+    expect(text).not.toContain(PHONE);
     await page.close();
   }, 120_000);
 
