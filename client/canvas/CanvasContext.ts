@@ -1,16 +1,31 @@
 import { createContext, useContext } from 'react';
 
-/** What node components need from the canvas beyond their props; stable for the canvas's lifetime. */
+/**
+ * What node components need from the canvas beyond their props. Changes rarely (read-only toggles, the zoom
+ * crossing FAR_ZOOM), so every node re-rendering on a change is fine.
+ */
 export interface CanvasContextValue {
   readOnly: boolean;
+  /**
+   * Zoomed out below FAR_ZOOM: nodes and edges draw as plain shapes (no handles, resizer, icons, bodies, edge
+   * labels or click areas), which keeps panning and dragging thousands of nodes smooth without a GPU.
+   */
+  far: boolean;
+  /** React Flow's id for this canvas, which static handles need in their data-id. */
+  flowId: string;
   /** Saves a node's label as this person's (undoable) change. */
   commitLabel(id: string, label: string): void;
   /** Leaves label editing, returning focus to the node so keyboard work can continue. */
   stopEditing(id: string): void;
 }
 
+/** Below this zoom the canvas draws the simplified view; text is unreadable there anyway. */
+export const FAR_ZOOM = 0.45;
+
 export const CanvasContext = createContext<CanvasContextValue>({
   readOnly: true,
+  far: false,
+  flowId: '1',
   commitLabel: () => {},
   stopEditing: () => {},
 });

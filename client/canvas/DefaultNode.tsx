@@ -11,17 +11,17 @@ import { NodeMarker } from './NodeMarker';
 /** The neutral card: notes, and any kind no extension (or no longer any extension) knows how to draw. */
 export const DefaultNode = memo(function DefaultNode({ id, data, selected }: MapNodeProps) {
   const t = useT();
-  const { readOnly } = useCanvasContext();
+  const { readOnly, far } = useCanvasContext();
   const { record, decoration, remoteColor } = data;
   // An outline, not a shadow: this person's own selection (a shadow) must stay visible next to someone else's.
   const style: CSSProperties | undefined = remoteColor ? { outline: `3px solid ${remoteColor}`, outlineOffset: '3px' } : undefined;
   const unknownKind = record.kind !== NOTE_KIND;
   return (
     <div className={`mk-node ${selected ? 'is-selected' : ''} ${decoration?.dimmed ? 'is-dimmed' : ''}`} style={style}>
-      {!readOnly && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}
-      <NodeHandles hidden={readOnly} />
+      {!readOnly && !far && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}
+      <NodeHandles hidden={readOnly} nodeId={id} />
       <NodeMarker decoration={decoration} />
-      {unknownKind && <div className="mk-node-kind">{t('canvas.unknownKind', { kind: record.kind })}</div>}
+      {unknownKind && !far && <div className="mk-node-kind">{t('canvas.unknownKind', { kind: record.kind })}</div>}
       <NodeLabel id={id} label={record.label} />
     </div>
   );

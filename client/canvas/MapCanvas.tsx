@@ -8,6 +8,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore,
   type Connection,
   type EdgeChange,
   type EdgeProps,
@@ -24,7 +25,7 @@ import { LOCAL_ORIGIN } from '../collab/localOrigin';
 import { usePeers } from '../collab/usePeers';
 import { pickColor } from '../collab/presence';
 import { useT } from '../i18n/i18n';
-import { CanvasContext, type CanvasContextValue } from './CanvasContext';
+import { CanvasContext, FAR_ZOOM, type CanvasContextValue } from './CanvasContext';
 import { setCanvasController } from './canvasController';
 import { SessionStatusMarker } from './SessionStatusMarker';
 import { Cursors } from './Cursors';
@@ -68,6 +69,9 @@ const NO_EDGES: FlowEdge[] = [];
 const noSubscribe = () => () => {};
 const noNodes = () => NO_NODES;
 const noEdges = () => NO_EDGES;
+// Booleans and a constant string: the canvas re-renders only when the zoom crosses FAR_ZOOM.
+const selectFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+const selectFlowId = (s: { rfId: string }) => s.rfId;
 
 /** A full-window React Flow canvas bound to the session's Y.Doc. */
 export function MapCanvas(props: MapCanvasProps) {
@@ -95,6 +99,8 @@ function MapCanvasInner({
   const readOnly = readOnlyProp ?? session.role === 'view';
   const doc = session.doc;
   const wrapper = useRef<HTMLDivElement>(null);
+  const far = useStore(selectFar);
+  const flowId = useStore(selectFlowId);
 
   const types = useMemo(() => ({ note: DefaultNode, ...nodeTypes, [FALLBACK_TYPE]: DefaultNode }), [nodeTypes]);
   const resolveType = useCallback((kind: string) => (Object.prototype.hasOwnProperty.call(types, kind) ? kind : FALLBACK_TYPE), [types]);
@@ -162,6 +168,7 @@ function MapCanvasInner({
     (changes: NodeChange<FlowNode>[]) => {
       let selected: Set<string> | null = null;
       const writes: { id: string; patch: { x?: number; y?: number; width?: number; height?: number } }[] = [];
+      const measured: { id: string; size: { width: number; height: number } }[] = [];
       for (const c of changes) {
         if (c.type === 'select') {
           selected ??= new Set(getSelection().nodes);
@@ -173,8 +180,13 @@ function MapCanvasInner({
           if (c.setAttributes && !readOnly) {
             writes.push({ id: c.id, patch: { width: Math.round(c.dimensions.width), height: Math.round(c.dimensions.height) } });
           }
-          mirror?.setMeasured(c.id, c.dimensions);
+          measured.push({ id: c.id, size: c.dimensions });
         }
+      }
+      if (measured.length && mirror) {
+        mirror.batch(() => {
+          for (const m of measured) mirror.setMeasured(m.id, m.size);
+        });
       }
       if (writes.length) {
         session.transact(() => {
@@ -253,6 +265,8 @@ function MapCanvasInner({
   const context = useMemo<CanvasContextValue>(
     () => ({
       readOnly,
+      far,
+      flowId,
       commitLabel: (id, label) => {
         if (!readOnly) updateNode(doc, id, { label }, LOCAL_ORIGIN);
       },
@@ -261,7 +275,7 @@ function MapCanvasInner({
         focusNode(id);
       },
     }),
-    [doc, readOnly, focusNode],
+    [doc, readOnly, far, flowId, focusNode],
   );
 
   const undo = useCallback(() => {
@@ -439,7 +453,7 @@ function MapCanvasInner({
     <CanvasContext.Provider value={context}>
       <div
         ref={wrapper}
-        className={`mk-canvas ${readOnly ? 'is-readonly' : ''}`}
+        className={`mk-canvas ${readOnly ? 'is-readonly' : ''} ${far ? 'is-far' : ''}`}
         tabIndex={-1}
         aria-label={t('canvas.label')}
         onKeyDown={onKeyDown}

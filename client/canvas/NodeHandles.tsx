@@ -1,14 +1,45 @@
+import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
+import { useCanvasContext } from './CanvasContext';
 
-/** One handle per side; the canvas connects in loose mode, so any handle can start or end a link. */
-export function NodeHandles({ hidden }: { hidden: boolean }) {
+const SIDES = [
+  { id: 't', pos: Position.Top },
+  { id: 'r', pos: Position.Right },
+  { id: 'b', pos: Position.Bottom },
+  { id: 'l', pos: Position.Left },
+] as const;
+
+/**
+ * One handle per side; the canvas connects in loose mode, so any handle can start or end a link.
+ *
+ * Zoomed out (`far`), the handles are plain elements with React Flow's classes and data attributes instead of
+ * `<Handle>`s: React Flow still measures them (edges attach to them by id), but they carry no store
+ * subscription each (8,000 of them re-ran on every frame of a drag) and nothing to paint.
+ */
+export const NodeHandles = memo(function NodeHandles({ hidden, nodeId }: { hidden: boolean; nodeId?: string }) {
+  const { far, flowId } = useCanvasContext();
   if (hidden) return null;
+  if (far && nodeId !== undefined) {
+    return (
+      <>
+        {SIDES.map((s) => (
+          <div
+            key={s.id}
+            className={`react-flow__handle react-flow__handle-${s.pos} source connectable connectableend mk-static-handle`}
+            data-handleid={s.id}
+            data-nodeid={nodeId}
+            data-handlepos={s.pos}
+            data-id={`${flowId}-${nodeId}-${s.id}-source`}
+          />
+        ))}
+      </>
+    );
+  }
   return (
     <>
-      <Handle type="source" position={Position.Top} id="t" />
-      <Handle type="source" position={Position.Right} id="r" />
-      <Handle type="source" position={Position.Bottom} id="b" />
-      <Handle type="source" position={Position.Left} id="l" />
+      {SIDES.map((s) => (
+        <Handle key={s.id} type="source" position={s.pos} id={s.id} />
+      ))}
     </>
   );
-}
+});

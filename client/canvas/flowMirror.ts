@@ -235,7 +235,31 @@ export class FlowMirror {
     return () => this.listeners.delete(listener);
   };
 
+  private batchDepth = 0;
+  private emitPending = false;
+
+  /**
+   * Runs `fn` and tells listeners once at the end: React Flow reports the sizes of 2,000 freshly drawn nodes in
+   * one call, and one emit per node made every listener rebuild the node array 2,000 times.
+   */
+  batch(fn: () => void): void {
+    this.batchDepth++;
+    try {
+      fn();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0 && this.emitPending) {
+        this.emitPending = false;
+        this.emit();
+      }
+    }
+  }
+
   private emit(): void {
+    if (this.batchDepth > 0) {
+      this.emitPending = true;
+      return;
+    }
     for (const l of this.listeners) l();
   }
 

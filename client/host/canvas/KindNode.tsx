@@ -17,7 +17,7 @@ export const KindNode = memo(function KindNode(props: MapNodeProps) {
   const { id, data, selected } = props;
   const { services } = useHost();
   const localize = useLocalize();
-  const { readOnly } = useCanvasContext();
+  const { readOnly, far } = useCanvasContext();
   useEventVersion(services.nodeKinds.onDidChange, services.nodeKinds);
   const { record, decoration, remoteColor } = data;
   const kind = services.nodeKinds.get(record.kind);
@@ -40,16 +40,18 @@ export const KindNode = memo(function KindNode(props: MapNodeProps) {
     >
       <span className="mk-kind-border" aria-hidden />
       <span className="mk-kind-fill" aria-hidden />
-      {!readOnly && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}
-      <NodeHandles hidden={readOnly} />
+      {!readOnly && !far && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}
+      <NodeHandles hidden={readOnly} nodeId={id} />
       <NodeMarker decoration={decoration} />
       <div className="mk-kind-content">
-        <div className="mk-kind-caption">
-          <Icon name={decl.icon} size={14} />
-          <span>{kindTitle}</span>
-        </div>
+        {!far && (
+          <div className="mk-kind-caption">
+            <Icon name={decl.icon} size={14} />
+            <span>{kindTitle}</span>
+          </div>
+        )}
         <NodeLabel id={id} label={record.label} />
-        {Body && (
+        {Body && !far && (
           <div className="mk-kind-body">
             <Body node={record} kind={decl} selected={selected} language={services.language.get()} />
           </div>
