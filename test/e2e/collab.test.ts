@@ -232,7 +232,8 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
       const box = await nodeByLabel(viewer, label).boundingBox();
       expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
     }
-    await viewer.getByTestId('readonly-badge').first().waitFor();
+    // On a phone the badge sits in the status bar (the top bar keeps to one line of title).
+    await viewer.getByTestId('status-readonly-badge').waitFor();
     await viewer.screenshot({ path: '/tmp/mk-viewer-phone.png' });
 
     const viewport = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
