@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { collectionMap, createEdge, createNode, metaMap, putRecord } from '../model/mapDoc';
 import { setPrivateFields } from '../model/privateDoc';
-import { SCHEMA_VERSION, type MapSnapshot } from '../model/schema';
+import { ROOT_META, SCHEMA_VERSION, type MapSnapshot } from '../model/schema';
 import { mapFileError, type MapFileError } from './mapFileProblem';
 import type { PrivateFieldsByNode } from './privateFieldsOf';
 
@@ -13,9 +13,14 @@ export interface ImportTargets {
 
 export type ImportResult = { ok: true; nodes: number; edges: number; records: number } | { ok: false; errors: MapFileError[] };
 
-/** True when no top-level type holds a live entry (a type fetched but never written to does not count). */
+/**
+ * True when no top-level type holds a live entry (a type fetched but never written to does not count). The meta map
+ * does not count either: the server stamps a new map's title and version at creation, and a map that holds only
+ * those is still the new, empty map an import may fill.
+ */
 function isEmptyDoc(doc: Y.Doc): boolean {
-  for (const type of doc.share.values()) {
+  for (const [name, type] of doc.share) {
+    if (name === ROOT_META) continue;
     for (const item of type._map.values()) if (!item.deleted) return false;
     if (type._start !== null) return false;
   }

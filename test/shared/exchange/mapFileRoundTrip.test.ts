@@ -5,7 +5,7 @@ import { importMapFile } from '../../../shared/exchange/importMapFile';
 import { importSnapshotIntoDoc } from '../../../shared/exchange/importSnapshotIntoDoc';
 import { parseMapFile } from '../../../shared/exchange/parseMapFile';
 import { privateFieldsOf } from '../../../shared/exchange/privateFieldsOf';
-import { createNode, snapshotMap } from '../../../shared/model/mapDoc';
+import { createNode, initMeta, snapshotMap } from '../../../shared/model/mapDoc';
 import { sampleMap } from './sampleMap';
 
 describe('exporting a map as JSON and importing it again', () => {
@@ -63,5 +63,16 @@ describe('exporting a map as JSON and importing it again', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0].code).toBe('TARGET_NOT_EMPTY');
     expect(Y.encodeStateAsUpdate(target)).toEqual(before);
+  });
+
+  it('imports into a new map whose only content is the title the server stamped at creation', () => {
+    const { doc } = sampleMap();
+    const text = stringifyMapFile(exportMapJson(snapshotMap(doc)));
+    const target = new Y.Doc();
+    initMeta(target, { title: 'Nieuwe kaart' });
+    const result = importMapFile(target, text, 'import');
+    expect(result.ok).toBe(true);
+    expect(snapshotMap(target).nodes).toEqual(snapshotMap(doc).nodes);
+    expect(snapshotMap(target).meta.title).toBe(snapshotMap(doc).meta.title);
   });
 });
