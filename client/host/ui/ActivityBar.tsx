@@ -45,6 +45,7 @@ export function ActivityBar() {
         className="mk-activity mk-activity-bottom"
         aria-label={localize({ nl: 'Opdrachtenpalet', en: 'Command palette' })}
         title={`${localize({ nl: 'Opdrachtenpalet', en: 'Command palette' })}${paletteKey ? ` (${formatKeybindingKey(paletteKey, IS_MAC)})` : ''}`}
+        aria-keyshortcuts={paletteKey ? formatKeybindingKey(paletteKey, false).replace(/Ctrl/g, IS_MAC ? 'Meta' : 'Control') : undefined}
         onClick={() => services.quickInput.showCommands()}
       >
         <Icon name="command" size={22} />
