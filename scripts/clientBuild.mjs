@@ -1,6 +1,7 @@
 // Builds the client with Vite when dist/client is missing or older than any client or shared source file.
 // Used by `npm start` and by the test global setup, so neither serves a stale build.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,7 +33,15 @@ export function clientBuildIsStale() {
 export async function buildClientIfNeeded({ quiet = false } = {}) {
   if (!clientBuildIsStale()) return false;
   if (!quiet) console.log('[mantelkaart] building the client (dist/client)…');
-  const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  // A child process with NODE_ENV=production: inside vitest NODE_ENV is "test", and Vite would then bundle
+  // React's development build (StrictMode double effects included) into what the browser tests are served.
+  const vite = join(root, 'node_modules/vite/bin/vite.js');
+  const args = [vite, 'build', '--config', join(root, 'vite.config.ts'), '--mode', 'production', '--logLevel', quiet ? 'error' : 'warn'];
+  const code = await new Promise((resolveExit) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    child.on('exit', (c) => resolveExit(c ?? 1));
+    child.on('error', () => resolveExit(1));
+  });
+  if (code !== 0) throw new Error(`the client build failed (vite build exited with ${code})`);
   return true;
 }
