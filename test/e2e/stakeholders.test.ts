@@ -126,6 +126,10 @@ describe.skipIf(skipWithoutBrowser)('building a stakeholder map through the UI',
     expect(await problem.textContent()).toMatch(/Hatice Demir heeft in maart t\/m juni 2027 14 uur per maand/);
     await expect.poll(() => node(viewer, 'Hatice Demir').locator('.sh-capacity.is-over').count(), { timeout: 10_000 }).toBe(1);
 
+    // The viewer sees the two relations as lines on the canvas, not only in the views.
+    await expect.poll(() => viewer.locator('.react-flow__edge').count(), { timeout: 10_000 }).toBe(2);
+    expect(await viewer.locator('.react-flow__handle.connectable').count()).toBe(0);
+
     // Coverage: the community has its key figure and its place; the partner fills its cell.
     const community = viewer.locator('[data-testid="coverage-view"] .sh-community', { hasText: 'Turkse gemeenschap' });
     await community.locator('[data-testid="community-key-figures"]', { hasText: 'Hatice Demir' }).waitFor();
