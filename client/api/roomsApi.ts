@@ -118,6 +118,11 @@ export async function renameRoom(room: string, token: string, title: string): Pr
   await call(`/api/rooms/${encodeURIComponent(room)}`, { method: 'PATCH', token, body: JSON.stringify({ title }) });
 }
 
+/** Deletes a node completely: map, private document and stored history (owner token). */
+export async function deleteNodeCompletely(room: string, token: string, nodeId: string): Promise<void> {
+  await call(`/api/rooms/${encodeURIComponent(room)}/nodes/${encodeURIComponent(nodeId)}`, { method: 'DELETE', token });
+}
+
 export async function deleteRoom(room: string, token: string): Promise<void> {
   await call(`/api/rooms/${encodeURIComponent(room)}`, { method: 'DELETE', token });
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { deleteNodeCompletely } from '../api/roomsApi';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { getCanvasController } from '../canvas/canvasController';
 import type { MapNodeProps } from '../canvas/mapNodeProps';
@@ -34,7 +35,13 @@ export function MapWorkbench({ session, onShare, onDeleteMap }: { session: MapSe
     state.disposeTimer = 0;
     if (!state.started) {
       state.started = true;
-      void activateAll(services, host, { share: () => shareRef.current?.(), deleteMap: () => deleteRef.current?.() });
+      void activateAll(services, host, {
+        share: () => shareRef.current?.(),
+        deleteMap: () => deleteRef.current?.(),
+        deleteNodesCompletely: async (ids) => {
+          for (const id of ids) await deleteNodeCompletely(session.room, session.token, id);
+        },
+      });
     }
     return () => {
       state.disposeTimer = setTimeout(() => void host.dispose().then(() => services.dispose()), 0);
@@ -49,7 +56,11 @@ export function MapWorkbench({ session, onShare, onDeleteMap }: { session: MapSe
 }
 
 /** Activates the core, then the built-in extensions, then any dev extensions the URL asks for; one failing does not stop the rest. */
-async function activateAll(services: HostServices, host: ExtensionHost, page: { share: () => void; deleteMap: () => void }): Promise<void> {
+async function activateAll(
+  services: HostServices,
+  host: ExtensionHost,
+  page: { share: () => void; deleteMap: () => void; deleteNodesCompletely: (ids: string[]) => Promise<void> },
+): Promise<void> {
   const owner = services.session.role === 'owner';
   const core = createCoreExtension(services, {
     createNote: (at) => getCanvasController()?.createNode(at),
@@ -57,6 +68,7 @@ async function activateAll(services: HostServices, host: ExtensionHost, page: { 
     deleteSelection: () => getCanvasController()?.deleteSelection(),
     share: owner ? page.share : undefined,
     deleteMap: owner ? page.deleteMap : undefined,
+    deleteNodesCompletely: owner ? page.deleteNodesCompletely : undefined,
   });
   await host.activate(core);
   for (const load of [...BUILTIN_EXTENSIONS, ...requestedDevExtensions(location.search)]) {

@@ -10,4 +10,9 @@ export interface EditorActions {
   share?: () => void;
   /** Asks the owner to confirm, then deletes the map for everyone; absent for other roles. */
   deleteMap?: () => void;
+  /**
+   * Deletes nodes completely on the server: from the map, their private fields (phone, e-mail, address), and the
+   * old values from the stored update log (AVG). Owners only; absent for other roles.
+   */
+  deleteNodesCompletely?: (nodeIds: string[]) => Promise<void>;
 }

@@ -29,6 +29,13 @@ export const coreManifest = {
       { id: 'core.redo', title: { nl: 'Opnieuw', en: 'Redo' }, category: cat, icon: 'redo', when: 'canEdit' },
       { id: 'core.export', title: { nl: 'Exporteren…', en: 'Export…' }, category: cat, icon: 'download' },
       { id: 'core.share', title: { nl: 'Kaart delen…', en: 'Share map…' }, category: cat, icon: 'share', when: 'role == owner' },
+      {
+        id: 'core.deleteCompletely',
+        title: { nl: 'Volledig verwijderen, ook contactgegevens…', en: 'Delete completely, contact details included…' },
+        category: cat,
+        icon: 'trash',
+        when: 'role == owner && selectionCount > 0',
+      },
       { id: 'core.deleteMap', title: { nl: 'Kaart verwijderen…', en: 'Delete map…' }, category: cat, icon: 'trash', when: 'role == owner' },
       { id: 'core.applyTemplate', title: { nl: 'Sjabloon toepassen…', en: 'Apply template…' }, category: cat, icon: 'layout', when: 'canEdit' },
     ],
@@ -75,6 +82,7 @@ export const coreManifest = {
         { command: 'core.editLabel', group: '1_edit@1' },
         { command: 'core.connectSelection', group: '1_edit@2' },
         { command: 'core.deleteSelection', group: '9_delete@1' },
+        { command: 'core.deleteCompletely', group: '9_delete@2' },
       ],
     },
     views: {

@@ -121,6 +121,32 @@ export function createCoreExtension(services: HostServices, editor: EditorAction
         if (editor.deleteMap) editor.deleteMap();
         else api.window.showMessage({ nl: 'Alleen de beheerder van de kaart kan hem verwijderen.', en: 'Only the map’s owner can delete it.' }, 'warning');
       });
+      register('core.deleteCompletely', async (arg) => {
+        if (!editor.deleteNodesCompletely) return api.window.showMessage({ nl: 'Alleen de beheerder kan iemand volledig verwijderen.', en: 'Only the owner can delete someone completely.' }, 'warning');
+        const ids = nodeIdsArg(arg) ?? api.map.getSelection();
+        const names = ids.map((id) => api.map.getNode(id)?.label || '…');
+        if (ids.length === 0) return;
+        // Undo cannot bring this back (the server also wipes the stored history), so the person confirms first.
+        const picked = await api.window.showQuickPick(
+          [
+            { label: t({ nl: `Ja, ${names.join(', ')} volledig verwijderen`, en: `Yes, delete ${names.join(', ')} completely` }), confirm: true },
+            { label: t({ nl: 'Annuleren', en: 'Cancel' }), confirm: false },
+          ],
+          {
+            placeholder: t({
+              nl: 'Kaartje, relaties, telefoon, e-mail en adres verdwijnen, ook uit de opgeslagen geschiedenis. Dit kan niet ongedaan worden.',
+              en: 'Card, relations, phone, e-mail and address disappear, from the stored history too. This cannot be undone.',
+            }),
+          },
+        );
+        if (!picked?.confirm) return;
+        try {
+          await editor.deleteNodesCompletely(ids);
+          api.window.showMessage({ nl: `${names.join(', ')} is volledig verwijderd.`, en: `${names.join(', ')} was deleted completely.` });
+        } catch {
+          api.window.showMessage({ nl: 'Volledig verwijderen is niet gelukt. Controleer de verbinding en probeer het opnieuw.', en: 'Deleting completely failed. Check the connection and try again.' }, 'error');
+        }
+      });
       register('core.applyTemplate', async () => {
         const templates = services.templates.implemented();
         if (templates.length === 0) return api.window.showMessage({ nl: 'Er zijn (nog) geen sjablonen beschikbaar.', en: 'No templates are available (yet).' }, 'warning');
