@@ -17,6 +17,8 @@ export interface SessionStatus {
   synced: boolean;
   /** IndexedDB's copy is loaded: the map shows what this browser had, even offline. */
   localLoaded: boolean;
+  /** With 'denied': why the server closed the map's socket (see ChannelStatus.closeCode). */
+  closeCode?: number;
 }
 
 export interface MapSessionOptions {
@@ -121,14 +123,14 @@ export class MapSession {
     const b = this.priv?.getStatus();
     let connection = a.connection;
     if (b && ORDER.indexOf(b.connection) > ORDER.indexOf(connection) && b.connection !== 'denied') connection = b.connection;
-    return { connection, unsent: a.unsent + (b?.unsent ?? 0), synced: a.synced, localLoaded: this.localLoaded };
+    return { connection, unsent: a.unsent + (b?.unsent ?? 0), synced: a.synced, localLoaded: this.localLoaded, closeCode: a.closeCode ?? b?.closeCode };
   }
 
   private changed(): void {
     if (this.destroyed) return;
     const next = this.computeStatus();
     const prev = this.status;
-    if (prev.connection === next.connection && prev.unsent === next.unsent && prev.synced === next.synced && prev.localLoaded === next.localLoaded) return;
+    if (prev.connection === next.connection && prev.unsent === next.unsent && prev.synced === next.synced && prev.localLoaded === next.localLoaded && prev.closeCode === next.closeCode) return;
     this.status = next;
     for (const l of this.listeners) l();
   }

@@ -15,6 +15,8 @@ export interface ChannelStatus {
   unsent: number;
   /** The server's state has been received at least once on the current socket. */
   synced: boolean;
+  /** With 'denied': the server's close code (4401 link revoked, 4404 map deleted, 4413 map too large). */
+  closeCode?: number;
 }
 
 const PROBE_DELAY_MS = 300;
@@ -42,6 +44,7 @@ export class DocChannel {
   private readonly storageKey: string;
   private status: ChannelStatus;
   private denied = false;
+  private closeCode: number | undefined;
   private readonly listeners = new Set<() => void>();
   private probeTimer: ReturnType<typeof setTimeout> | null = null;
   private probeOutstanding = false;
@@ -91,9 +94,10 @@ export class DocChannel {
       this.probeOutstanding = false;
       this.changed();
     };
-    const onClosed = () => {
-      // The server closed with a 44xx code: this link no longer gives access (revoked or room deleted).
+    const onClosed = (event: { code: number }) => {
+      // The server closed with a 44xx code: y-websocket stops reconnecting (revoked, map deleted, map too large).
       this.denied = true;
+      this.closeCode = event.code;
       this.changed();
     };
     const onSync = () => this.changed();
@@ -189,7 +193,7 @@ export class DocChannel {
         : this.provider.synced
           ? 'connected'
           : 'connecting';
-    return { connection, unsent: this.tracker.unsentCount(), synced: this.provider.synced };
+    return { connection, unsent: this.tracker.unsentCount(), synced: this.provider.synced, closeCode: this.denied ? this.closeCode : undefined };
   }
 
   private changed(): void {

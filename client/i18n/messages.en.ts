@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
 
   'map.noToken': 'This link is incomplete: the access code is missing. Ask the facilitator to share the link again.',
   'map.denied': 'This link no longer gives access. It may have been revoked; ask the facilitator for a new link.',
+  'map.deletedWhileOpen': 'The facilitator has just deleted this map. Go back to the start page.',
+  'map.tooLarge': 'The map has grown too large: your last change was not saved and the map stayed as it was. Remove large parts (long texts, many cards) or ask the facilitator to raise the limit (MAX_DOC_BYTES), then reload the page.',
   'map.notFound': 'This map does not exist (any more).',
   'map.toStart': 'Go to the start page',
   'map.home': 'Start page',

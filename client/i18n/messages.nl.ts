@@ -26,6 +26,8 @@ export const nl = {
 
   'map.noToken': 'Deze link is niet compleet: de toegangscode ontbreekt. Vraag de begeleider om de link opnieuw te delen.',
   'map.denied': 'Deze link geeft geen toegang (meer). Misschien is hij ingetrokken; vraag de begeleider om een nieuwe link.',
+  'map.deletedWhileOpen': 'Deze kaart is zojuist verwijderd door de beheerder. Ga terug naar de startpagina.',
+  'map.tooLarge': 'De kaart is te groot geworden: je laatste wijziging is niet opgeslagen en de kaart is ongewijzigd gebleven. Haal grote stukken (lange teksten, veel kaartjes) weg of vraag de beheerder de grens (MAX_DOC_BYTES) te verhogen, en laad de pagina opnieuw.',
   'map.notFound': 'Deze kaart bestaat niet (meer).',
   'map.toStart': 'Naar de startpagina',
   'map.home': 'Startpagina',

@@ -52,7 +52,7 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
     session.awareness.setLocalStateField('user', { name: name ?? t('presence.anonymous'), color: storedColor() });
   }, [session, name, t]);
 
-  if (status.connection === 'denied') return <MessagePage message={t('map.denied')} />;
+  if (status.connection === 'denied') return <MessagePage message={t(deniedMessage(status.closeCode))} />;
 
   return (
     <div className={`map-page role-${session.role}`}>
@@ -81,4 +81,11 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
       )}
     </div>
   );
+}
+
+/** Why the server stopped talking to this page, in the words the person needs. */
+function deniedMessage(closeCode: number | undefined): 'map.denied' | 'map.deletedWhileOpen' | 'map.tooLarge' {
+  if (closeCode === 4404) return 'map.deletedWhileOpen';
+  if (closeCode === 4413) return 'map.tooLarge';
+  return 'map.denied';
 }

@@ -194,7 +194,7 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     expect(await viewer.getByRole('button', { name: 'Ongedaan maken' }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Delen' }).count()).toBe(0);
     expect(await viewer.locator('.react-flow__node.draggable').count()).toBe(0);
-    expect(await viewer.locator('.react-flow__handle').count()).toBe(0);
+    expect(await viewer.locator('.react-flow__handle.connectable').count()).toBe(0);
     expect(await viewer.locator('.react-flow__resize-control').count()).toBe(0);
 
     // Everything a viewer might try: double-click to create, drag, edit, delete, undo.

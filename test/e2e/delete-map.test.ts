@@ -56,9 +56,9 @@ describe.skipIf(skipWithoutBrowser)('deleting a map', () => {
     const stored = await page.evaluate(() => localStorage.getItem('mantelkaart:recent-maps') ?? '');
     expect(stored).not.toContain(room);
 
-    // The server has forgotten it: every link answers 404, and the watcher is told the link no longer works.
+    // The server has forgotten it: every link answers 404, and the watcher is told the map was deleted.
     for (const token of [ownerToken, links.tokens.view]) expect((await server.api('GET', `/api/rooms/${room}`, { token })).status).toBe(404);
-    await watcher.page.getByText('Deze link geeft geen toegang (meer)').waitFor({ timeout: 20_000 });
+    await watcher.page.getByText('Deze kaart is zojuist verwijderd door de beheerder').waitFor({ timeout: 20_000 });
     const late = await openPage(browser, { name: 'Later' });
     contexts.push(late.context);
     await late.page.goto(new URL(links.links.view, server.httpUrl).toString());
