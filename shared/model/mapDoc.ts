@@ -161,22 +161,25 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin?: un
   }, origin);
 }
 
+/** Sets (or, with undefined, removes) fields in a record's nested data map, creating the map if a remote client left it out. */
+function writeData(y: YRecord, fields: Record<string, FieldValue | undefined>): void {
+  let data = y.get('data');
+  if (!(data instanceof Y.Map)) {
+    data = new Y.Map<unknown>();
+    y.set('data', data);
+  }
+  const d = data as Y.Map<unknown>;
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined) d.delete(k);
+    else d.set(k, v);
+  }
+}
+
 /** Sets (or, with undefined, removes) fields in a node's data map: one key per field, so concurrent edits merge. */
 export function setNodeData(doc: Y.Doc, id: string, fields: Record<string, FieldValue | undefined>, origin?: unknown): void {
   const y = nodesMap(doc).get(id);
   if (!(y instanceof Y.Map)) return;
-  doc.transact(() => {
-    let data = y.get('data');
-    if (!(data instanceof Y.Map)) {
-      data = new Y.Map<unknown>();
-      y.set('data', data);
-    }
-    const d = data as Y.Map<unknown>;
-    for (const [k, v] of Object.entries(fields)) {
-      if (v === undefined) d.delete(k);
-      else d.set(k, v);
-    }
-  }, origin);
+  doc.transact(() => writeData(y, fields), origin);
 }
 
 /** Deletes nodes and every edge that touches them, in one transaction. */
@@ -223,18 +226,7 @@ export function updateEdge(doc: Y.Doc, id: string, patch: EdgePatch, origin?: un
 export function setEdgeData(doc: Y.Doc, id: string, fields: Record<string, FieldValue | undefined>, origin?: unknown): void {
   const y = edgesMap(doc).get(id);
   if (!(y instanceof Y.Map)) return;
-  doc.transact(() => {
-    let data = y.get('data');
-    if (!(data instanceof Y.Map)) {
-      data = new Y.Map<unknown>();
-      y.set('data', data);
-    }
-    const d = data as Y.Map<unknown>;
-    for (const [k, v] of Object.entries(fields)) {
-      if (v === undefined) d.delete(k);
-      else d.set(k, v);
-    }
-  }, origin);
+  doc.transact(() => writeData(y, fields), origin);
 }
 
 export function deleteEdges(doc: Y.Doc, ids: Iterable<string>, origin?: unknown): void {
