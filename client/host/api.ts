@@ -127,7 +127,7 @@ export interface MapApi {
   /** Sets private fields; throws `map/private-unavailable` where there is no private document. */
   setPrivateFields(nodeId: string, fields: Record<string, FieldValue | undefined>): void;
 
-  /** Fires after every change of the map, local or remote. */
+  /** Fires after every change of the map, local or remote; a change of a node's private fields counts as a change of that node. */
   readonly onDidChangeMap: Event<MapChangeEvent>;
 
   /** The selected node ids. */

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { COLLECTION_PREFIX, ROOT_EDGES, ROOT_META, ROOT_NODES } from '../../../shared/model/schema';
+import { ROOT_PEOPLE } from '../../../shared/model/privateDoc';
 import { Emitter, type Event } from '../../../shared/plugin/Emitter';
 import type { IDisposable } from '../../../shared/plugin/Disposable';
 import type { MapChangeEvent } from '../api';
@@ -29,6 +30,7 @@ export class MapService implements IDisposable {
   /** Fires once per transaction that changed the map. */
   readonly onDidChangeMap: Event<MapChangeEvent> = this.changed.event;
   private readonly onAfter: (tr: Y.Transaction) => void;
+  private readonly onAfterPrivate: (tr: Y.Transaction) => void;
 
   constructor(readonly session: HostSession) {
     const doc = session.doc;
@@ -49,11 +51,26 @@ export class MapService implements IDisposable {
       this.changed.fire({ nodes: [...nodes], edges: [...edges], collections: [...collections], meta, local: tr.local });
     };
     doc.on('afterTransaction', this.onAfter);
+
+    // Private fields (phone, e-mail, address) are node data kept in another document: a change there is reported
+    // as a change of those nodes, so an open inspector shows what a colleague just typed.
+    this.onAfterPrivate = (tr) => {
+      const priv = session.privateDoc;
+      if (!priv || tr.changed.size === 0) return;
+      const nodes = new Set<string>();
+      for (const [type, keys] of tr.changed) {
+        const where = locate(priv, type, keys);
+        if (where?.root === ROOT_PEOPLE) where.ids.forEach((id) => nodes.add(id));
+      }
+      if (nodes.size > 0) this.changed.fire({ nodes: [...nodes], edges: [], collections: [], meta: false, local: tr.local });
+    };
+    session.privateDoc?.on('afterTransaction', this.onAfterPrivate);
   }
 
   /** Stops listening to the document. */
   dispose(): void {
     this.session.doc.off('afterTransaction', this.onAfter);
+    this.session.privateDoc?.off('afterTransaction', this.onAfterPrivate);
     this.changed.dispose();
   }
 }
