@@ -21,30 +21,22 @@ export function SideBar({ sheet = false }: { sheet?: boolean }) {
       <Icon name="close" size={sheet ? 20 : 16} />
     </button>
   );
-  if (sheet) {
-    return (
-      <aside className="mk-sidebar is-sheet" aria-label={title} data-view={view.id}>
-        <header className="mk-part-header">
-          <h2>{title}</h2>
-          {close}
-        </header>
-        <div className="mk-part-body">
-          <ViewHost viewId={view.id} language={language} />
-        </div>
-      </aside>
-    );
-  }
+  // One panel for both layouts: on a phone it is a sheet over the map, on a wider screen a resizable column.
+  const panel = (
+    <aside className={sheet ? 'mk-sidebar is-sheet' : 'mk-sidebar'} aria-label={title} style={sheet ? undefined : { width: layout.sideBarWidth }} data-view={view.id}>
+      <header className="mk-part-header">
+        <h2>{title}</h2>
+        {close}
+      </header>
+      <div className="mk-part-body">
+        <ViewHost viewId={view.id} language={language} />
+      </div>
+    </aside>
+  );
+  if (sheet) return panel;
   return (
     <>
-      <aside className="mk-sidebar" aria-label={title} style={{ width: layout.sideBarWidth }} data-view={view.id}>
-        <header className="mk-part-header">
-          <h2>{title}</h2>
-          {close}
-        </header>
-        <div className="mk-part-body">
-          <ViewHost viewId={view.id} language={language} />
-        </div>
-      </aside>
+      {panel}
       <Sash
         orientation="vertical"
         value={layout.sideBarWidth}
