@@ -7,7 +7,8 @@ import { benchTmp, repoRoot } from './servers';
  * The product as it is when the benchmark starts: server/ and shared/ copied, the client built into the copy.
  * Other engineers edit and rebuild the same tree while the benchmark runs; a snapshot keeps every run of this
  * benchmark on one version and never touches their dist/client. Node resolves packages from the repo's
- * node_modules, one level up the tree.
+ * node_modules, one level up the tree. Each process gets its own copy (removed when it exits): two benchmark
+ * processes at once must not delete the tree the other one's server runs from.
  */
 export interface Snapshot {
   root: string;
@@ -26,9 +27,10 @@ export function snapshot(): Snapshot | undefined {
 }
 
 export async function takeSnapshot(): Promise<Snapshot> {
-  const root = join(benchTmp, 'snapshot');
+  const root = join(benchTmp, `snapshot-${process.pid}`);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
+  process.once('exit', () => rmSync(root, { recursive: true, force: true }));
   for (const dir of ['server', 'shared']) cpSync(join(repoRoot, dir), join(root, dir), { recursive: true });
   if (existsSync(join(repoRoot, 'tsconfig.json'))) cpSync(join(repoRoot, 'tsconfig.json'), join(root, 'tsconfig.json'));
   const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot }).toString().trimEnd();
