@@ -19,6 +19,9 @@ export interface RelaySummaryRow {
   serverRunQueuePercent: number;
   loadgenCpuPercent: number;
   loadgenRunQueuePercent: number;
+  loadgenMaxLagMs: number;
+  /** Most rooms that did not converge in any run, unexpected markers and client errors included (undefined in older results). */
+  incorrectMax: number | undefined;
 }
 
 export interface Target {
@@ -69,8 +72,27 @@ export function summarize(runs: readonly RelayRunResult[]): RelaySummaryRow[] {
     serverRunQueuePercent: medianOf(rs, (r) => r.server.runQueuePercent),
     loadgenCpuPercent: medianOf(rs, (r) => r.loadgenCpuPercent),
     loadgenRunQueuePercent: medianOf(rs, (r) => r.loadgenRunQueuePercent),
+    loadgenMaxLagMs: medianOf(rs, (r) => r.loadgenMaxLagMs),
+    incorrectMax: rs.some((r) => r.roomsNotConverged === undefined) ? undefined : Math.max(...rs.map(incorrect)),
   }));
 }
+
+/** Rooms whose full client ended without every last value, plus markers nobody sent and clients that hit a protocol error. */
+function incorrect(r: RelayRunResult): number {
+  return (r.roomsNotConverged ?? 0) + (r.unexpectedMarkers ?? 0) + (r.clientErrors ?? 0);
+}
+
+/** The correctness cell: rooms not converged, and what else went wrong when anything did. */
+function correctness(r: Pick<RelayRunResult, 'roomsNotConverged' | 'unexpectedMarkers' | 'clientErrors'>): string {
+  if (r.roomsNotConverged === undefined) return 'n/a';
+  const extra = [r.unexpectedMarkers ? `${r.unexpectedMarkers} unexpected markers` : '', r.clientErrors ? `${r.clientErrors} client errors` : ''].filter(Boolean);
+  return `${r.roomsNotConverged}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
+
+/** How the load generator's clients work, for the report text. */
+const CLIENTS_TEXT =
+  'In every room one client is a stock provider (y-websocket or Hocuspocus) whose Y.Doc applies everything and must end with every client\'s last value ("rooms not converged" counts the rooms where it did not); ' +
+  'the others speak the same protocol on raw sockets, send real Yjs updates of their own key, and find each edit\'s marker in the bytes they receive instead of applying it, so the load generator stays light.';
 
 const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v >= 100 ? `${Math.round(v)} ms` : `${round(v, 1)} ms`);
 const pct = (v: number) => `${round(v * 100, 2)}%`;
@@ -110,17 +132,19 @@ export function checkTargets(r: BenchResults): Target[] {
     );
     targets.push({
       name: `Relay ${clients} clients: 100% delivered`,
-      target: '100% in every run',
-      measured: ours ? `${pct(ours.deliveredMin)} (lowest of ${ours.runs} runs)` : 'n/a',
-      met: ours ? ours.deliveredMin >= 1 : null,
+      target: '100% in every run, every room converged',
+      measured: ours ? `${pct(ours.deliveredMin)} (lowest of ${ours.runs} runs)${ours.incorrectMax ? `, ${ours.incorrectMax} correctness failures` : ''}` : 'n/a',
+      met: ours ? ours.deliveredMin >= 1 && !ours.incorrectMax : null,
     });
   }
   const rooms = r.manyRooms.find((m) => m.contender === 'mantelkaart');
   targets.push({
     name: `${rooms?.clients ?? 1000} connections over ${rooms?.rooms ?? 100} rooms: p99`,
-    target: '< 100 ms, all delivered',
-    measured: rooms ? `${ms(rooms.latencyMs.p99)}, ${pct(rooms.deliveredShare)} delivered, ${round(rooms.sendRate, 2)} of 2 edits/s sent per client` : 'n/a',
-    met: rooms ? rooms.latencyMs.p99 < 100 && rooms.deliveredShare >= 1 : null,
+    target: '< 100 ms, all delivered, every room converged',
+    measured: rooms
+      ? `${ms(rooms.latencyMs.p99)}, ${pct(rooms.deliveredShare)} delivered, ${round(rooms.sendRate, 2)} of 2 edits/s sent per client, rooms not converged: ${correctness(rooms)}`
+      : 'n/a',
+    met: rooms ? rooms.latencyMs.p99 < 100 && rooms.deliveredShare >= 1 && incorrect(rooms) === 0 : null,
   });
   const c = r.client;
   targets.push({
@@ -170,17 +194,19 @@ export function renderMarkdown(r: BenchResults): string {
       `Medians of ${runs} interleaved run(s) per cell (contenders rotated each repetition; a fresh server per run). Latency: from the edit to its arrival at each other client, ` +
         'all clients in one load-generator process (one clock), the server in its own process. CPU: server CPU time over the edit window and the drain, as a share of one core. ' +
         '"sent/s" is what the load generator achieved per client (target 20/s): below that, the generator fell behind its own timers. ' +
-        '"waiting for CPU" is the share of the window the process was ready to run but queued for a core (/proc/<pid>/schedstat): time the machine, not the code, cost.',
+        '"waiting for CPU" is the share of the window the process was ready to run but queued for a core (/proc/<pid>/schedstat): time the machine, not the code, cost. ' +
+        '"max lag" is the longest the load generator\'s timers ran late. ' +
+        CLIENTS_TEXT,
       '',
     );
     L.push(
-      '| clients | server | p50 | p99 | delivered (min) | server CPU | server waiting for CPU | server RSS peak | sent/s per client | load generator CPU / waiting | ours ÷ this (p99) |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| clients | server | p50 | p99 | delivered (min) | rooms not converged | server CPU | server waiting for CPU | server RSS peak | sent/s per client | load generator CPU / waiting / max lag | ours ÷ this (p99) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const s of [...r.relay.summary].sort((a, b) => a.clients - b.clients)) {
       const ours = r.relay.summary.find((o) => o.clients === s.clients && o.contender === 'mantelkaart');
       L.push(
-        `| ${s.clients} | ${CONTENDER_LABEL[s.contender]} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${pct(s.deliveredMin)} | ${round(s.cpuPercent, 0)}% | ${round(s.serverRunQueuePercent, 0)}% | ${round(s.peakRssMiB, 0)} MiB | ${round(s.sendRate, 1)} | ${round(s.loadgenCpuPercent, 0)}% / ${round(s.loadgenRunQueuePercent, 0)}% | ${ours && s.contender !== 'mantelkaart' ? ratio(ours.p99Ms, s.p99Ms) : ''} |`,
+        `| ${s.clients} | ${CONTENDER_LABEL[s.contender]} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${pct(s.deliveredMin)} | ${s.incorrectMax ?? 'n/a'} | ${round(s.cpuPercent, 0)}% | ${round(s.serverRunQueuePercent, 0)}% | ${round(s.peakRssMiB, 0)} MiB | ${round(s.sendRate, 1)} | ${round(s.loadgenCpuPercent, 0)}% / ${round(s.loadgenRunQueuePercent, 0)}% / ${ms(s.loadgenMaxLagMs)} | ${ours && s.contender !== 'mantelkaart' ? ratio(ours.p99Ms, s.p99Ms) : ''} |`,
       );
     }
     L.push('');
@@ -188,13 +214,14 @@ export function renderMarkdown(r: BenchResults): string {
 
   if (r.manyRooms.length) {
     L.push('## Many rooms', '');
+    L.push(`Every client edits every 500 ms; one run per server, measured as the relay runs are.${r.relay.summary.length ? '' : ` ${CLIENTS_TEXT}`}`, '');
     L.push(
-      '| server | connections | rooms | edits/s each (target 2) | p50 | p99 | delivered | server CPU | server waiting for CPU | server RSS peak | load generator CPU / waiting |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| server | connections | rooms | edits/s each (target 2) | p50 | p99 | delivered | rooms not converged | server CPU | server waiting for CPU | server RSS peak | load generator CPU / waiting / max lag |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const m of r.manyRooms) {
       L.push(
-        `| ${CONTENDER_LABEL[m.contender]} | ${m.clients} | ${m.rooms} | ${round(m.sendRate, 1)} | ${ms(m.latencyMs.p50)} | ${ms(m.latencyMs.p99)} | ${pct(m.deliveredShare)} | ${round(m.server.cpuPercent, 0)}% | ${round(m.server.runQueuePercent, 0)}% | ${round(m.server.peakRssMiB, 0)} MiB | ${round(m.loadgenCpuPercent, 0)}% / ${round(m.loadgenRunQueuePercent, 0)}% |`,
+        `| ${CONTENDER_LABEL[m.contender]} | ${m.clients} | ${m.rooms} | ${round(m.sendRate, 1)} | ${ms(m.latencyMs.p50)} | ${ms(m.latencyMs.p99)} | ${pct(m.deliveredShare)} | ${correctness(m)} | ${round(m.server.cpuPercent, 0)}% | ${round(m.server.runQueuePercent, 0)}% | ${round(m.server.peakRssMiB, 0)} MiB | ${round(m.loadgenCpuPercent, 0)}% / ${round(m.loadgenRunQueuePercent, 0)}% / ${ms(m.loadgenMaxLagMs)} |`,
       );
     }
     L.push('');
@@ -272,7 +299,7 @@ export function renderMarkdown(r: BenchResults): string {
   }
   L.push('## How to run', '');
   L.push('`npm run bench` (15–20 minutes on this shared 2-core machine). `BENCH_QUICK=1` for a 1–2 minute smoke run; `BENCH_ONLY=relay,rooms,storage,client` for parts (written to bench/tmp unless `BENCH_WRITE=1`);');
-  L.push('`BENCH_REPEATS`, `BENCH_RELAY_SECONDS`, `BENCH_ROOMS_SECONDS`, `BENCH_EDITS`, `BENCH_CONTENDERS`, `BENCH_ROOMS_PEERS=0`; `BENCH_PROFILE=1` also writes a CPU profile of our server under relay load and Chrome CPU profiles and traces of the client to bench/tmp/profiles.');
+  L.push('`BENCH_REPEATS`, `BENCH_RELAY_SECONDS`, `BENCH_ROOMS_SECONDS`, `BENCH_EDITS`, `BENCH_CONTENDERS`, `BENCH_ROOMS_PEERS=0`, `BENCH_FULL_CLIENTS` (stock providers per room, default 1); `BENCH_PROFILE=1` also writes a CPU profile of our server under relay load and Chrome CPU profiles and traces of the client to bench/tmp/profiles.');
   L.push('');
   return L.join('\n');
 }

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   mkdirSync(benchTmp, { recursive: true });
   noteLoad('start');
   say(`machine: ${JSON.stringify(machineInfo())}, load ${loadavg()[0].toFixed(2)}`);
-  say('snapshot of server/ and shared/, client build into bench/tmp/snapshot');
+  say('snapshot of server/ and shared/, client build into bench/tmp/snapshot-<pid>');
   const snap: Snapshot = await takeSnapshot();
   say(`built in ${snap.buildSeconds.toFixed(1)} s at ${snap.commit}${snap.uncommitted.length ? ` (+${snap.uncommitted.length} uncommitted paths)` : ''}`);
 
@@ -50,13 +50,13 @@ async function main(): Promise<void> {
         for (const contender of order) {
           noteLoad(`relay ${size} ${contender}`);
           const run = await part(`relay ${size} clients on ${contender}`, () =>
-            runRelay({ contender, rooms: 1, clientsPerRoom: size, intervalMs, durationMs, drainTimeoutMs }),
+            runRelay({ contender, rooms: 1, clientsPerRoom: size, fullClientsPerRoom: config.fullClientsPerRoom, intervalMs, durationMs, drainTimeoutMs }),
           );
           if (run) {
             relayRuns.push(run);
             say(
               `relay ${size} ${contender} #${rep + 1}: p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms, ` +
-                `delivered ${(run.deliveredShare * 100).toFixed(2)}%, server CPU ${run.server.cpuPercent.toFixed(0)}%, RSS ${run.server.peakRssMiB.toFixed(0)} MiB, ` +
+                `delivered ${(run.deliveredShare * 100).toFixed(2)}%, rooms not converged ${run.roomsNotConverged}, server CPU ${run.server.cpuPercent.toFixed(0)}%, RSS ${run.server.peakRssMiB.toFixed(0)} MiB, ` +
                 `sent ${run.sendRate.toFixed(1)}/s per client`,
             );
           }
@@ -71,11 +71,11 @@ async function main(): Promise<void> {
     for (const contender of config.rooms.contenders) {
       noteLoad(`rooms ${contender}`);
       const run = await part(`many rooms on ${contender}`, () =>
-        runRelay({ contender, rooms, clientsPerRoom, intervalMs, durationMs, drainTimeoutMs: 15_000 }),
+        runRelay({ contender, rooms, clientsPerRoom, fullClientsPerRoom: config.fullClientsPerRoom, intervalMs, durationMs, drainTimeoutMs: 15_000 }),
       );
       if (run) {
         roomRuns.push(run);
-        say(`many rooms ${contender}: p99 ${run.latencyMs.p99.toFixed(1)} ms, delivered ${(run.deliveredShare * 100).toFixed(2)}%, RSS ${run.server.peakRssMiB.toFixed(0)} MiB`);
+        say(`many rooms ${contender}: p99 ${run.latencyMs.p99.toFixed(1)} ms, delivered ${(run.deliveredShare * 100).toFixed(2)}%, rooms not converged ${run.roomsNotConverged}, sent ${run.sendRate.toFixed(2)}/s per client, RSS ${run.server.peakRssMiB.toFixed(0)} MiB`);
       }
     }
   }

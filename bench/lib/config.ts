@@ -11,6 +11,8 @@ export interface BenchConfig {
   rooms: { rooms: number; clientsPerRoom: number; intervalMs: number; durationMs: number; contenders: ContenderId[] };
   storage: { coldNodes: number; coldEdges: number; edits: number };
   client: { nodes: number; edges: number; gestureMs: number; selectCount: number };
+  /** Stock providers per room in relay and many-rooms runs (BENCH_FULL_CLIENTS; the rest are wire clients). */
+  fullClientsPerRoom: number;
   /** CPU profiles of our server and Chrome traces of the client, in bench/tmp/profiles (BENCH_PROFILE=1). */
   profile: boolean;
   /** Write BENCHMARKS.md and bench/results.json (off for partial runs unless BENCH_WRITE=1). */
@@ -63,6 +65,7 @@ export function loadConfig(): BenchConfig {
       gestureMs: num('BENCH_GESTURE_SECONDS', quick ? 2 : 4) * 1000,
       selectCount: 50,
     },
+    fullClientsPerRoom: num('BENCH_FULL_CLIENTS', 1),
     profile: process.env.BENCH_PROFILE === '1',
     write: process.env.BENCH_WRITE === '1' || (!only && process.env.BENCH_WRITE !== '0'),
   };

@@ -8,6 +8,8 @@ export interface RelayRunSpec {
   contender: ContenderId;
   rooms: number;
   clientsPerRoom: number;
+  /** Stock providers per room (default 1, the convergence check); the other clients are wire clients. */
+  fullClientsPerRoom?: number;
   intervalMs: number;
   durationMs: number;
   drainTimeoutMs: number;
@@ -32,6 +34,7 @@ export async function runRelay(spec: RelayRunSpec): Promise<RelayRunResult> {
     const job: RelayJob = {
       targets,
       clientsPerRoom: spec.clientsPerRoom,
+      fullClientsPerRoom: spec.fullClientsPerRoom ?? 1,
       intervalMs: spec.intervalMs,
       durationMs: spec.durationMs,
       drainTimeoutMs: spec.drainTimeoutMs,

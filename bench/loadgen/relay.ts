@@ -1,15 +1,24 @@
 // The load generator: every client of one relay or many-rooms run lives in this one process, so one clock
 // (performance.now) times an edit from its sender to its arrival at every other client. It runs apart from the
 // server so that the server's CPU is measured alone. Input: BENCH_JOB (JSON); output: event lines and one result.
+//
+// Most clients are wire clients (wireClient.ts): the stock protocol on a raw socket, finding edits by their markers
+// instead of applying them, so that the generator stays light. The first `fullClientsPerRoom` clients of every room
+// are stock providers with a Y.Doc that applies everything; at the end the first of them must hold every client's
+// last value, so a server that loses or mangles updates cannot look fast.
 import * as Y from 'yjs';
-import { openBenchClient, waitFor, type BenchClient } from '../lib/clients';
+import { openBenchClient, waitFor } from '../lib/clients';
 import type { RoomTarget } from '../lib/servers';
 import { percentileSorted } from '../lib/stats';
 import { cpuSeconds, runQueueSeconds } from '../lib/proc';
+import { markerOf, parseMarker } from './marker';
+import { WireClient } from './wireClient';
 
 export interface RelayJob {
   targets: RoomTarget[];
   clientsPerRoom: number;
+  /** Stock providers per room (at least 1: the convergence check); the rest are wire clients. */
+  fullClientsPerRoom: number;
   intervalMs: number;
   durationMs: number;
   /** How long to wait after the last edit for everything to arrive. */
@@ -22,6 +31,8 @@ export interface RelayJob {
 export interface RelayResult {
   clients: number;
   rooms: number;
+  /** Stock providers among `clients` (one per room unless asked otherwise); the others are wire clients. */
+  fullClients: number;
   editsSent: number;
   expectedDeliveries: number;
   delivered: number;
@@ -32,6 +43,13 @@ export interface RelayResult {
   connectMs: number;
   drainMs: number;
   closesDuringRun: number;
+  /** Rooms whose full client did not end with every client's last value (should be 0). */
+  roomsNotConverged: number;
+  /** Markers no client sent (wrong room, unknown sender, a sequence number not sent yet): should be 0. */
+  unexpectedMarkers: number;
+  /** Clients that hit a protocol error (refused, unreadable frame); the first message is kept. */
+  clientErrors: number;
+  firstClientError?: string;
   loadgenCpuPercent: number;
   /** Share of the edit window the generator's main thread was ready to run but waited for a CPU. */
   loadgenRunQueuePercent: number;
@@ -39,10 +57,62 @@ export interface RelayResult {
   loadgenMaxLagMs: number;
 }
 
+/** One simulated client, wire or full, as the run drives it. */
 interface Member {
-  client: BenchClient;
-  map: Y.Map<{ s: number; t: number }>;
   index: number;
+  /** Writes `value` under this client's own key. */
+  edit(value: string): void;
+  isSynced(): boolean;
+  closes(): number;
+  failure(): string | undefined;
+  destroy(): void;
+}
+
+/** Where clients report what reached them. */
+interface Arrivals {
+  /** Client `i` of room `r` received the marker (room, sender, seq) at `now`. */
+  marker(r: number, i: number, room: number, sender: number, seq: number, now: number): void;
+  /** A full client found a value that is no marker at all. */
+  garbage(): void;
+}
+
+const keyOf = (i: number) => String(i);
+
+function openWire(target: RoomTarget, r: number, i: number, arrivals: Arrivals): Member {
+  const client = new WireClient(target, (room, sender, seq, at) => arrivals.marker(r, i, room, sender, seq, at));
+  return {
+    index: i,
+    edit: (value) => client.edit(keyOf(i), value),
+    isSynced: () => client.isSynced(),
+    closes: () => client.closes(),
+    failure: () => client.failure,
+    destroy: () => client.destroy(),
+  };
+}
+
+function openFull(target: RoomTarget, r: number, i: number, arrivals: Arrivals): Member & { map: Y.Map<string> } {
+  const doc = new Y.Doc();
+  const map = doc.getMap<string>('bench');
+  map.observe((event) => {
+    if (event.transaction.local) return;
+    const now = performance.now();
+    for (const key of event.keysChanged) {
+      if (!map.has(key)) continue;
+      const m = parseMarker(map.get(key));
+      if (m) arrivals.marker(r, i, m[0], m[1], m[2], now);
+      else arrivals.garbage();
+    }
+  });
+  const client = openBenchClient(target, doc);
+  return {
+    index: i,
+    map,
+    edit: (value) => map.set(keyOf(i), value),
+    isSynced: () => client.isSynced(),
+    closes: () => client.closes(),
+    failure: () => undefined,
+    destroy: () => client.destroy(),
+  };
 }
 
 function emit(event: string): void {
@@ -52,6 +122,7 @@ function emit(event: string): void {
 async function main(job: RelayJob): Promise<RelayResult> {
   const roomCount = job.targets.length;
   const n = job.clientsPerRoom;
+  const fullPerRoom = Math.min(n, Math.max(1, job.fullClientsPerRoom));
   const maxEdits = Math.ceil(job.durationMs / job.intervalMs) + 8;
   // sendTimes[global sender][seq] and seen[global receiver][sender in room]: flat typed arrays, no garbage.
   const total = roomCount * n;
@@ -61,41 +132,52 @@ async function main(job: RelayJob): Promise<RelayResult> {
   const latencies = new Float64Array(roomCount * n * (n - 1) * maxEdits);
   let recorded = 0;
   let recording = false;
+  let unexpectedMarkers = 0;
+
+  const arrivals: Arrivals = {
+    // Edit `seq` of `sender` reached client `i` of room `r`; every earlier edit of that sender counts as arrived with it.
+    marker(r, i, room, sender, seq, now) {
+      if (room !== r || sender >= n || seq < 1 || seq > sent[r * n + sender]) {
+        unexpectedMarkers++;
+        return;
+      }
+      if (!recording || sender === i) return;
+      const slot = (r * n + i) * n + sender;
+      const from = seen[slot];
+      const senderGlobal = r * n + sender;
+      for (let s = from + 1; s <= seq && s < maxEdits; s++) latencies[recorded++] = now - sendTimes[senderGlobal * maxEdits + s];
+      if (seq > from) seen[slot] = seq;
+    },
+    garbage() {
+      unexpectedMarkers++;
+    },
+  };
 
   const rooms: Member[][] = [];
+  /** Per room, the map of its first full client: the convergence check reads it. */
+  const checkers: Y.Map<string>[] = [];
   const connectStart = performance.now();
   for (let r = 0; r < roomCount; r++) rooms.push([]);
   const all: { r: number; i: number }[] = [];
   for (let i = 0; i < n; i++) for (let r = 0; r < roomCount; r++) all.push({ r, i });
   for (let b = 0; b < all.length; b += job.connectBatch) {
     const batch = all.slice(b, b + job.connectBatch).map(({ r, i }) => {
-      const doc = new Y.Doc();
-      const map = doc.getMap<{ s: number; t: number }>('bench');
-      const global = r * n + i;
-      map.observe((event) => {
-        if (!recording || event.transaction.local) return;
-        const now = performance.now();
-        for (const key of event.keysChanged) {
-          const sender = Number(key);
-          if (sender === i || !(sender >= 0 && sender < n)) continue;
-          const value = map.get(key);
-          if (!value) continue;
-          const slot = global * n + sender;
-          const from = seen[slot];
-          const senderGlobal = r * n + sender;
-          for (let s = from + 1; s <= value.s && s < maxEdits; s++) latencies[recorded++] = now - sendTimes[senderGlobal * maxEdits + s];
-          if (value.s > from) seen[slot] = value.s;
-        }
-      });
-      const member: Member = { client: openBenchClient(job.targets[r], doc), map, index: i };
+      let member: Member;
+      if (i < fullPerRoom) {
+        const full = openFull(job.targets[r], r, i, arrivals);
+        if (i === 0) checkers[r] = full.map;
+        member = full;
+      } else member = openWire(job.targets[r], r, i, arrivals);
       rooms[r][i] = member;
       return member;
     });
-    await waitFor(() => batch.every((m) => m.client.isSynced()), `clients ${b}..${b + batch.length} synced`, job.connectTimeoutMs);
+    await waitFor(() => batch.every((m) => m.isSynced() || m.failure() !== undefined), `clients ${b}..${b + batch.length} synced`, job.connectTimeoutMs);
+    const failed = batch.find((m) => m.failure() !== undefined);
+    if (failed) throw new Error(`client ${failed.index} could not connect: ${failed.failure()}`);
   }
   const connectMs = performance.now() - connectStart;
   const members = rooms.flat();
-  const closesBefore = members.reduce((a, m) => a + m.client.closes(), 0);
+  const closesBefore = members.reduce((a, m) => a + m.closes(), 0);
 
   // Let awareness and handshakes settle before the clock starts.
   await new Promise((r) => setTimeout(r, 500));
@@ -111,7 +193,6 @@ async function main(job: RelayJob): Promise<RelayResult> {
     rooms.forEach((room, r) => {
       room.forEach((m) => {
         const global = r * n + m.index;
-        const key = String(m.index);
         let expected = 0;
         const tick = () => {
           const now = performance.now();
@@ -121,9 +202,8 @@ async function main(job: RelayJob): Promise<RelayResult> {
             return;
           }
           const s = ++sent[global];
-          const t = performance.now();
-          sendTimes[global * maxEdits + s] = t;
-          m.map.set(key, { s, t });
+          sendTimes[global * maxEdits + s] = performance.now();
+          m.edit(markerOf(r, m.index, s));
           expected = now + job.intervalMs;
           setTimeout(tick, Math.max(0, expected - performance.now()));
         };
@@ -144,11 +224,28 @@ async function main(job: RelayJob): Promise<RelayResult> {
     for (let x = 0; x < seen.length; x++) d += seen[x];
     return d;
   };
+  // A room has converged when its full client holds exactly every client's last value.
+  const converged = (r: number) => {
+    const map = checkers[r];
+    let keys = 0;
+    for (let i = 0; i < n; i++) {
+      const last = sent[r * n + i];
+      if (last === 0) continue;
+      keys++;
+      if (map.get(keyOf(i)) !== markerOf(r, i, last)) return false;
+    }
+    return map.size === keys;
+  };
+  const notConverged = () => {
+    let c = 0;
+    for (let r = 0; r < roomCount; r++) if (!converged(r)) c++;
+    return c;
+  };
   const drainStart = performance.now();
   try {
-    await waitFor(() => deliveredNow() >= expectedDeliveries, 'every edit delivered to every other client', job.drainTimeoutMs);
+    await waitFor(() => deliveredNow() >= expectedDeliveries && notConverged() === 0, 'every edit delivered to every other client', job.drainTimeoutMs);
   } catch {
-    // Reported as a share below 100%.
+    // Reported as a share below 100% and as rooms that did not converge.
   }
   const drainMs = performance.now() - drainStart;
   recording = false;
@@ -156,7 +253,9 @@ async function main(job: RelayJob): Promise<RelayResult> {
   const cpuEnd = cpuSeconds(process.pid) ?? 0;
   const waitEnd = runQueueSeconds(process.pid) ?? 0;
   const delivered = deliveredNow();
-  const closesDuringRun = members.reduce((a, m) => a + m.client.closes(), 0) - closesBefore;
+  const closesDuringRun = members.reduce((a, m) => a + m.closes(), 0) - closesBefore;
+  const roomsNotConverged = notConverged();
+  const failures = members.map((m) => m.failure()).filter((f): f is string => f !== undefined);
 
   const lat = latencies.subarray(0, recorded).sort();
   let sum = 0;
@@ -165,6 +264,7 @@ async function main(job: RelayJob): Promise<RelayResult> {
   const result: RelayResult = {
     clients: total,
     rooms: roomCount,
+    fullClients: fullPerRoom * roomCount,
     editsSent,
     expectedDeliveries,
     delivered,
@@ -180,11 +280,15 @@ async function main(job: RelayJob): Promise<RelayResult> {
     connectMs,
     drainMs,
     closesDuringRun,
+    roomsNotConverged,
+    unexpectedMarkers,
+    clientErrors: failures.length,
+    firstClientError: failures[0],
     loadgenCpuPercent: ((cpuEnd - cpuStart) / ((performance.now() - editStart) / 1000)) * 100,
     loadgenRunQueuePercent: ((waitEnd - waitStart) / ((performance.now() - editStart) / 1000)) * 100,
     loadgenMaxLagMs: maxLag,
   };
-  for (const m of members) m.client.destroy();
+  for (const m of members) m.destroy();
   return result;
 }
 
