@@ -22,18 +22,15 @@ import { createEdge, createNode, deleteEdges, deleteNodes, edgesMap, readEdge, u
 import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from '../../shared/model/schema';
 import type { MapSession } from '../collab/MapSession';
 import { LOCAL_ORIGIN } from '../collab/localOrigin';
-import { usePeers } from '../collab/usePeers';
-import { pickColor } from '../collab/presence';
 import { useT } from '../i18n/i18n';
 import { CanvasContext, FAR_ZOOM, type CanvasContextValue } from './CanvasContext';
 import { setCanvasController } from './canvasController';
 import { SessionStatusMarker } from './SessionStatusMarker';
-import { Cursors } from './Cursors';
+import { CanvasPresence } from './CanvasPresence';
 import { DefaultNode } from './DefaultNode';
 import { getEditingNode, setEditingNode } from './editingStore';
 import { FitOnLoad } from './FitOnLoad';
 import { FlowMirror, type FlowEdge, type FlowNode } from './flowMirror';
-import { FollowController } from './FollowController';
 import { isTypingTarget } from './isTypingTarget';
 import type { MapNodeProps } from './mapNodeProps';
 import type { NodeDecoration } from './nodeDecoration';
@@ -64,6 +61,10 @@ export interface MapCanvasProps {
 /** Internal type for any kind without a component. */
 const FALLBACK_TYPE = 'mk-default';
 const EMPTY_DECORATIONS: ReadonlyMap<string, NodeDecoration> = new Map();
+// Props React Flow copies into its store: a new object or array per render is a store update (every node and
+// edge component re-checks its selector), so they are constants.
+const PRO_OPTIONS = { hideAttribution: true };
+const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_NODES: FlowNode[] = [];
 const NO_EDGES: FlowEdge[] = [];
 const noSubscribe = () => () => {};
@@ -144,25 +145,6 @@ function MapCanvasInner({
   const localLoaded = useSyncExternalStore(session.subscribe, () => session.getStatus().localLoaded);
   const loaded = synced || (localLoaded && nodes.length > 0);
   const edges = useSyncExternalStore(mirror ? mirror.subscribe : noSubscribe, mirror ? mirror.getEdges : noEdges);
-
-  // Presence: who is here, their selections outlined in their colour.
-  const peers = usePeers(session.awareness);
-  const selfId = session.awareness.clientID;
-  useEffect(() => {
-    const remote = new Map<string, string>();
-    for (const p of peers) if (p.clientId !== selfId) for (const id of p.selection) if (!remote.has(id)) remote.set(id, p.user.color);
-    mirror?.setRemoteSelection(remote);
-  }, [peers, selfId, mirror]);
-
-  // Two people with one colour cannot tell their cursors apart: the later arrival (higher id) moves to a free one.
-  useEffect(() => {
-    const me = peers.find((p) => p.clientId === selfId);
-    if (!me) return;
-    const others = peers.filter((p) => p.clientId !== selfId);
-    if (!others.some((p) => p.clientId < selfId && p.user.color === me.user.color)) return;
-    const color = pickColor(me.user.color, others.map((p) => p.user.color));
-    if (color !== me.user.color) session.awareness.setLocalStateField('user', { ...me.user, color });
-  }, [peers, selfId, session]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -408,21 +390,35 @@ function MapCanvasInner({
     [createAt, flow, readOnly],
   );
 
-  const handleNodeContextMenu = useCallback(
-    (e: ReactMouseEvent, node: FlowNode) => {
-      if (!onNodeContextMenu) return;
-      e.preventDefault();
-      onNodeContextMenu(e, node.id);
-    },
-    [onNodeContextMenu],
+  // Handlers reach React Flow through refs: a new handler identity would re-render every node wrapper (React
+  // Flow passes them to each of them), which at 2,000 nodes cost a quarter of a second per pan step.
+  const nodeMenuRef = useRef(onNodeContextMenu);
+  nodeMenuRef.current = onNodeContextMenu;
+  const paneMenuRef = useRef(onPaneContextMenu);
+  paneMenuRef.current = onPaneContextMenu;
+  const hasNodeMenu = onNodeContextMenu !== undefined;
+  const hasPaneMenu = onPaneContextMenu !== undefined;
+  const handleNodeContextMenu = useMemo(
+    () =>
+      hasNodeMenu
+        ? (e: ReactMouseEvent, node: FlowNode) => {
+            if (!nodeMenuRef.current) return;
+            e.preventDefault();
+            nodeMenuRef.current(e, node.id);
+          }
+        : undefined,
+    [hasNodeMenu],
   );
-  const handlePaneContextMenu = useCallback(
-    (e: ReactMouseEvent | MouseEvent) => {
-      if (!onPaneContextMenu) return;
-      e.preventDefault();
-      onPaneContextMenu(e, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
-    },
-    [flow, onPaneContextMenu],
+  const handlePaneContextMenu = useMemo(
+    () =>
+      hasPaneMenu
+        ? (e: ReactMouseEvent | MouseEvent) => {
+            if (!paneMenuRef.current) return;
+            e.preventDefault();
+            paneMenuRef.current(e, flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+          }
+        : undefined,
+    [flow, hasPaneMenu],
   );
   const onNodeDoubleClick = useCallback(
     (_e: ReactMouseEvent, node: FlowNode) => {
@@ -482,19 +478,18 @@ function MapCanvasInner({
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          multiSelectionKeyCode={MULTI_SELECTION_KEYS}
           zoomOnDoubleClick={false}
           onlyRenderVisibleElements
           minZoom={0.1}
           maxZoom={3}
           ariaLabelConfig={ariaLabelConfig}
-          proOptions={{ hideAttribution: true }}
+          proOptions={PRO_OPTIONS}
         >
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
           <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor="#94a3b8" className="mk-minimap" />
           <Controls showInteractive={false} />
-          <Cursors peers={peers} selfId={selfId} />
-          <FollowController peers={peers} />
+          <CanvasPresence session={session} mirror={mirror} />
           <FitOnLoad loaded={loaded} hasNodes={nodes.length > 0} />
           {nodes.length === 0 && (
             <div className="mk-empty-hint" role="note">

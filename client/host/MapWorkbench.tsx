@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type MouseEvent as ReactMouseEvent } from 'react';
 import { deleteNodeCompletely } from '../api/roomsApi';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { getCanvasController } from '../canvas/canvasController';
@@ -106,6 +106,21 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
     },
     () => services.decorations.get(),
   );
+  const onNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, nodeId: string) => {
+      const selected = services.session.selection.get();
+      const ids = selected.includes(nodeId) ? [...selected] : [nodeId];
+      if (!selected.includes(nodeId)) services.session.selection.set(ids);
+      services.contextMenu.open({ menu: 'node/context', x: e.clientX, y: e.clientY, arg: { nodeIds: ids }, returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
+    },
+    [services],
+  );
+  const onPaneContextMenu = useCallback(
+    (e: ReactMouseEvent | MouseEvent, position: { x: number; y: number }) => {
+      services.contextMenu.open({ menu: 'canvas/context', x: e.clientX, y: e.clientY, arg: { position }, returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
+    },
+    [services],
+  );
   return (
     <MapCanvas
       session={session}
@@ -114,15 +129,8 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
       nodeZIndex={nodeZIndex}
       edgeComponent={KindEdge}
       shortcuts={false}
-      onNodeContextMenu={(e, nodeId) => {
-        const selected = services.session.selection.get();
-        const ids = selected.includes(nodeId) ? [...selected] : [nodeId];
-        if (!selected.includes(nodeId)) services.session.selection.set(ids);
-        services.contextMenu.open({ menu: 'node/context', x: e.clientX, y: e.clientY, arg: { nodeIds: ids }, returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
-      }}
-      onPaneContextMenu={(e, position) => {
-        services.contextMenu.open({ menu: 'canvas/context', x: e.clientX, y: e.clientY, arg: { position }, returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
-      }}
+      onNodeContextMenu={onNodeContextMenu}
+      onPaneContextMenu={onPaneContextMenu}
     >
       <HostCanvasBridge services={services} />
     </MapCanvas>

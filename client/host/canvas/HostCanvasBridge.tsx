@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { useOnViewportChange, useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { useOnViewportChange, useReactFlow, type Viewport } from '@xyflow/react';
 import type { HostServices } from '../HostServices';
 
 /**
@@ -25,6 +25,9 @@ export function HostCanvasBridge({ services }: { services: HostServices }) {
     });
     return () => services.canvas.setController(null);
   }, [flow, services]);
-  useOnViewportChange({ onEnd: (v) => services.canvas.reportViewport(v), onChange: (v) => services.canvas.reportViewport(v) });
+  // One handler for the life of the services: React Flow keeps it in its store, and a new one per render was a
+  // store update that every node and edge component re-checked.
+  const report = useMemo(() => (v: Viewport) => services.canvas.reportViewport(v), [services]);
+  useOnViewportChange({ onEnd: report, onChange: report });
   return null;
 }

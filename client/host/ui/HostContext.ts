@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { LocalizedText } from '../../../shared/model/fields';
 import type { Event } from '../../../shared/plugin/Emitter';
 import type { WhenContext } from '../../../shared/plugin/whenClause';
@@ -51,7 +51,8 @@ export function useContextKeys(): WhenContext {
 export function useLocalize(): (text: LocalizedText) => string {
   const { services } = useHost();
   const language = useSyncExternalStore(services.language.subscribe, services.language.get);
-  return (text) => text[language];
+  // Stable per language: node and edge components list it in their memo dependencies.
+  return useCallback((text: LocalizedText) => text[language], [language]);
 }
 
 /** Is this a Mac (Cmd instead of Ctrl in shown keybindings)? */

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useMemo, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
 import type { ExtensionHost } from '../ExtensionHost';
 import type { HostServices } from '../HostServices';
 import { ActivityBar } from './ActivityBar';
@@ -30,8 +30,10 @@ export function Workbench({ services, host, children }: { services: HostServices
     // Only on opening (services is stable): later the person opens views on purpose.
   }, [services]); // eslint-disable-line react-hooks/exhaustive-deps
   const style = { '--mk-sidebar-width': `${layout.sideBarWidth}px` } as CSSProperties;
+  // Every node and edge on the canvas reads this context: a new object per render re-rendered thousands of them.
+  const context = useMemo(() => ({ services, host }), [services, host]);
   return (
-    <HostContext.Provider value={{ services, host }}>
+    <HostContext.Provider value={context}>
       <div className={`mk-workbench ${narrow ? 'is-narrow' : ''}`} style={style}>
         <div className="mk-workbench-main">
           {!narrow && <ActivityBar />}
