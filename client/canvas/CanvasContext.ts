@@ -7,10 +7,12 @@ import { createContext, useContext } from 'react';
 export interface CanvasContextValue {
   readOnly: boolean;
   /**
-   * Zoomed out below FAR_ZOOM: nodes and edges draw as plain shapes (no handles, resizer, icons, bodies, edge
-   * labels or click areas), which keeps panning and dragging thousands of nodes smooth without a GPU.
+   * Zoomed out below FAR_ZOOM: cards draw as FarCard (a coloured box with a one-line label) and edges as one
+   * line layer (FarEdges), which keeps panning and dragging thousands of nodes smooth without a GPU.
    */
   far: boolean;
+  /** Below TINY_ZOOM even the far cards' labels go (a few pixels high, and text is what costs most to draw). */
+  tiny: boolean;
   /** React Flow's id for this canvas, which static handles need in their data-id. */
   flowId: string;
   /** Saves a node's label as this person's (undoable) change. */
@@ -19,12 +21,15 @@ export interface CanvasContextValue {
   stopEditing(id: string): void;
 }
 
-/** Below this zoom the canvas draws the simplified view; text is unreadable there anyway. */
+/** Below this zoom the canvas draws the simplified view; card text is barely readable there anyway. */
 export const FAR_ZOOM = 0.45;
+/** Below this zoom cards carry no text at all. */
+export const TINY_ZOOM = 0.25;
 
 export const CanvasContext = createContext<CanvasContextValue>({
   readOnly: true,
   far: false,
+  tiny: false,
   flowId: '1',
   commitLabel: () => {},
   stopEditing: () => {},

@@ -23,11 +23,13 @@ import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from '../../shared/model/sche
 import type { MapSession } from '../collab/MapSession';
 import { LOCAL_ORIGIN } from '../collab/localOrigin';
 import { useT } from '../i18n/i18n';
-import { CanvasContext, FAR_ZOOM, type CanvasContextValue } from './CanvasContext';
+import { CanvasContext, FAR_ZOOM, TINY_ZOOM, type CanvasContextValue } from './CanvasContext';
 import { setCanvasController } from './canvasController';
 import { SessionStatusMarker } from './SessionStatusMarker';
 import { CanvasPresence } from './CanvasPresence';
 import { DefaultNode } from './DefaultNode';
+import { useFullDetailForced } from './detailStore';
+import { FarEdges, type EdgeColor } from './FarEdges';
 import { getEditingNode, setEditingNode } from './editingStore';
 import { FitOnLoad } from './FitOnLoad';
 import { FlowMirror, type FlowEdge, type FlowNode } from './flowMirror';
@@ -50,6 +52,8 @@ export interface MapCanvasProps {
   nodeZIndex?: (kind: string) => number | undefined;
   /** Draws every edge (the host draws declared edge kinds); React Flow's default edge when absent. */
   edgeComponent?: ComponentType<EdgeProps<FlowEdge>>;
+  /** Line colour per edge when zoomed out (FarEdges draws them then); a neutral grey when absent. */
+  edgeColor?: EdgeColor;
   onNodeContextMenu?: (event: ReactMouseEvent, nodeId: string) => void;
   /** `position` is where the menu was opened, in flow coordinates (to create something there). */
   onPaneContextMenu?: (event: ReactMouseEvent | MouseEvent, position: { x: number; y: number }) => void;
@@ -70,8 +74,8 @@ const NO_EDGES: FlowEdge[] = [];
 const noSubscribe = () => () => {};
 const noNodes = () => NO_NODES;
 const noEdges = () => NO_EDGES;
-// Booleans and a constant string: the canvas re-renders only when the zoom crosses FAR_ZOOM.
-const selectFar = (s: { transform: [number, number, number] }) => s.transform[2] < FAR_ZOOM;
+// Constant strings: the canvas re-renders only when the zoom crosses FAR_ZOOM or TINY_ZOOM.
+const selectZoomLevel = (s: { transform: [number, number, number] }) => (s.transform[2] >= FAR_ZOOM ? 'near' : s.transform[2] >= TINY_ZOOM ? 'far' : 'tiny');
 const selectFlowId = (s: { rfId: string }) => s.rfId;
 
 /** A full-window React Flow canvas bound to the session's Y.Doc. */
@@ -90,6 +94,7 @@ function MapCanvasInner({
   nodeDecorations = EMPTY_DECORATIONS,
   nodeZIndex,
   edgeComponent,
+  edgeColor,
   onNodeContextMenu,
   onPaneContextMenu,
   shortcuts = true,
@@ -100,7 +105,11 @@ function MapCanvasInner({
   const readOnly = readOnlyProp ?? session.role === 'view';
   const doc = session.doc;
   const wrapper = useRef<HTMLDivElement>(null);
-  const far = useStore(selectFar);
+  // Zoomed out, cards and edges draw simplified (FarCard, FarEdges), unless an export needs every detail.
+  const zoomLevel = useStore(selectZoomLevel);
+  const detailForced = useFullDetailForced();
+  const far = zoomLevel !== 'near' && !detailForced;
+  const tiny = zoomLevel === 'tiny' && !detailForced;
   const flowId = useStore(selectFlowId);
 
   const types = useMemo(() => ({ note: DefaultNode, ...nodeTypes, [FALLBACK_TYPE]: DefaultNode }), [nodeTypes]);
@@ -248,6 +257,7 @@ function MapCanvasInner({
     () => ({
       readOnly,
       far,
+      tiny,
       flowId,
       commitLabel: (id, label) => {
         if (!readOnly) updateNode(doc, id, { label }, LOCAL_ORIGIN);
@@ -257,7 +267,7 @@ function MapCanvasInner({
         focusNode(id);
       },
     }),
-    [doc, readOnly, far, flowId, focusNode],
+    [doc, readOnly, far, tiny, flowId, focusNode],
   );
 
   const undo = useCallback(() => {
@@ -460,7 +470,7 @@ function MapCanvasInner({
         <SessionStatusMarker session={session} />
         <ReactFlow<FlowNode, FlowEdge>
           nodes={nodes}
-          edges={edges}
+          edges={far ? NO_EDGES : edges}
           nodeTypes={types}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -489,6 +499,7 @@ function MapCanvasInner({
           <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
           <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor="#94a3b8" className="mk-minimap" />
           <Controls showInteractive={false} />
+          {far && <FarEdges nodes={nodes} edges={edges} colorOf={edgeColor} />}
           <CanvasPresence session={session} mirror={mirror} />
           <FitOnLoad loaded={loaded} hasNodes={nodes.length > 0} />
           {nodes.length === 0 && (

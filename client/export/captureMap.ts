@@ -1,6 +1,7 @@
 import { getNodesBounds, getViewportForBounds, type Rect } from '@xyflow/react';
 import { toBlob, toSvg } from 'html-to-image';
 import type { NodeRecord, Viewport } from '../host/api';
+import { forceFullDetail } from '../canvas/detailStore';
 import './export.css';
 
 export type ImageFormat = 'png' | 'svg';
@@ -112,12 +113,24 @@ export async function captureMap(options: CaptureOptions): Promise<Blob> {
 
   let frame: { width: number; height: number; viewport: Viewport };
   let restore: (() => void) | null = null;
-  if (options.area === 'view') {
-    frame = { width: flow.clientWidth, height: flow.clientHeight, viewport: options.canvas.getViewport() };
-  } else {
-    if (options.nodes.length === 0) throw new CaptureError('export/empty-map', 'the map has no nodes');
-    restore = await drawEverything(flow, viewportEl, options);
-    frame = imageFrame(getNodesBounds(measuredNodes(viewportEl, options.nodes)));
+  if (options.area === 'map' && options.nodes.length === 0) throw new CaptureError('export/empty-map', 'the map has no nodes');
+  // Zoomed out, the canvas draws plain boxes and lines; the picture gets full cards with labels and real edges.
+  const releaseDetail = forceFullDetail();
+  try {
+    await until(() => !viewportEl.querySelector('.mk-far-card, .mk-far-edges'), 3000);
+    if (options.area === 'view') {
+      frame = { width: flow.clientWidth, height: flow.clientHeight, viewport: options.canvas.getViewport() };
+    } else {
+      restore = await drawEverything(flow, viewportEl, options);
+      frame = imageFrame(getNodesBounds(measuredNodes(viewportEl, options.nodes)));
+    }
+    // Edges are laid out after the cards they connect have been measured.
+    await nextFrame();
+    await nextFrame();
+  } catch (err) {
+    releaseDetail();
+    restore?.();
+    throw err;
   }
   const { width, height, viewport } = frame;
   const renderOptions = {
@@ -147,6 +160,7 @@ export async function captureMap(options: CaptureOptions): Promise<Blob> {
     throw new CaptureError('export/render-failed', err instanceof Error ? err.message : 'the browser could not draw the map');
   } finally {
     canvas.classList.remove('mk-exporting');
+    releaseDetail();
     restore?.();
   }
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type MouseEvent as ReactMouseEvent } from 'react';
+import type { EdgeRecord } from '../../shared/model/schema';
 import { deleteNodeCompletely } from '../api/roomsApi';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { getCanvasController } from '../canvas/canvasController';
@@ -99,6 +100,18 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
     void kindsVersion;
     return (kind: string) => (services.nodeKinds.get(kind)?.declaration.layer === 'background' ? -2000 : undefined);
   }, [kindsVersion, services]);
+  const edgeKindsVersion = useSyncExternalStore(
+    (l) => {
+      const d = services.edgeKinds.onDidChange(() => l());
+      return () => d.dispose();
+    },
+    () => services.edgeKinds.all().map((k) => `${k.id}:${k.declaration.style?.color ?? ''}`).join('\n'),
+  );
+  // Zoomed out, edges are drawn as plain lines in their kind's colour.
+  const edgeColor = useMemo(() => {
+    void edgeKindsVersion;
+    return (record: EdgeRecord) => services.edgeKinds.get(record.kind)?.declaration.style?.color;
+  }, [edgeKindsVersion, services]);
   const decorations = useSyncExternalStore(
     (l) => {
       const d = services.decorations.onDidChange(() => l());
@@ -128,6 +141,7 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
       nodeDecorations={decorations}
       nodeZIndex={nodeZIndex}
       edgeComponent={KindEdge}
+      edgeColor={edgeColor}
       shortcuts={false}
       onNodeContextMenu={onNodeContextMenu}
       onPaneContextMenu={onPaneContextMenu}

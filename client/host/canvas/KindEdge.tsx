@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { useCanvasContext } from '../../canvas/CanvasContext';
 import type { FlowEdge } from '../../canvas/flowMirror';
 import { useEventVersion, useHost, useLocalize } from '../ui/HostContext';
 
@@ -14,7 +13,6 @@ export const KindEdge = memo(function KindEdge(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const { services } = useHost();
   const localize = useLocalize();
-  const { far } = useCanvasContext();
   useEventVersion(services.edgeKinds.onDidChange, services.edgeKinds);
   const record = data?.record;
   const kind = record ? services.edgeKinds.get(record.kind)?.declaration : undefined;
@@ -22,10 +20,6 @@ export const KindEdge = memo(function KindEdge(props: EdgeProps<FlowEdge>) {
   const color = data?.remoteColor ?? style.color ?? '#64748b';
   const width = (style.width ?? 2) + (selected ? 1.5 : 0);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  if (far) {
-    // Zoomed out: one thin path, no label, arrows or 20px click area (thousands of them cost every frame).
-    return <path d={path} className="react-flow__edge-path mk-far-edge" fill="none" style={{ stroke: selected ? 'var(--accent, #1d4ed8)' : color }} />;
-  }
   const arrow = style.arrow ?? 'none';
   const markerId = `mk-arrow-${id}`;
   const label = record?.label || (kind ? localize(kind.title) : '');

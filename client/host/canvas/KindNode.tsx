@@ -8,6 +8,7 @@ import { NodeMarker } from '../../canvas/NodeMarker';
 import { useEventVersion, useHost, useLocalize } from '../ui/HostContext';
 import { Icon } from '../ui/Icon';
 import { DefaultNode } from '../../canvas/DefaultNode';
+import { FarCard } from '../../canvas/FarCard';
 
 /**
  * How the host draws a node of a declared kind: the kind's shape, colour and icon, the editable label, the
@@ -17,7 +18,7 @@ export const KindNode = memo(function KindNode(props: MapNodeProps) {
   const { id, data, selected } = props;
   const { services } = useHost();
   const localize = useLocalize();
-  const { readOnly, far } = useCanvasContext();
+  const { readOnly, far, tiny } = useCanvasContext();
   useEventVersion(services.nodeKinds.onDidChange, services.nodeKinds);
   const { record, decoration, remoteColor } = data;
   const kind = services.nodeKinds.get(record.kind);
@@ -25,11 +26,16 @@ export const KindNode = memo(function KindNode(props: MapNodeProps) {
   if (!kind) return <DefaultNode {...props} />;
   const decl = kind.declaration;
   const Body = kind.implementation;
+  const shape = decl.shape ?? 'rounded';
+  if (far) {
+    return (
+      <FarCard id={id} label={tiny ? undefined : record.label} width={record.width} color={decl.color ?? '#475569'} round={shape === 'pill' || shape === 'ellipse'} selected={!!selected} decoration={decoration} remoteColor={remoteColor} readOnly={readOnly} />
+    );
+  }
   const style = {
     '--mk-kind-color': decl.color ?? '#475569',
     ...(remoteColor ? { boxShadow: `0 0 0 3px ${remoteColor}` } : {}),
   } as CSSProperties;
-  const shape = decl.shape ?? 'rounded';
   const kindTitle = localize(decl.title);
   return (
     <div
@@ -40,18 +46,16 @@ export const KindNode = memo(function KindNode(props: MapNodeProps) {
     >
       <span className="mk-kind-border" aria-hidden />
       <span className="mk-kind-fill" aria-hidden />
-      {!readOnly && !far && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}
+      {!readOnly && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}
       <NodeHandles hidden={readOnly} nodeId={id} />
       <NodeMarker decoration={decoration} />
       <div className="mk-kind-content">
-        {!far && (
-          <div className="mk-kind-caption">
-            <Icon name={decl.icon} size={14} />
-            <span>{kindTitle}</span>
-          </div>
-        )}
+        <div className="mk-kind-caption">
+          <Icon name={decl.icon} size={14} />
+          <span>{kindTitle}</span>
+        </div>
         <NodeLabel id={id} label={record.label} />
-        {Body && !far && (
+        {Body && (
           <div className="mk-kind-body">
             <Body node={record} kind={decl} selected={selected} language={services.language.get()} />
           </div>
