@@ -459,7 +459,7 @@ function MapCanvasInner({
     <CanvasContext.Provider value={context}>
       <div
         ref={wrapper}
-        className={`mk-canvas ${readOnly ? 'is-readonly' : ''} ${far ? 'is-far' : ''}`}
+        className={`mk-canvas ${readOnly ? 'is-readonly' : ''} ${far ? 'is-far' : ''} ${tiny ? 'is-tiny' : ''}`}
         tabIndex={-1}
         aria-label={t('canvas.label')}
         onKeyDown={onKeyDown}
@@ -496,7 +496,8 @@ function MapCanvasInner({
           ariaLabelConfig={ariaLabelConfig}
           proOptions={PRO_OPTIONS}
         >
-          <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />
+          {/* Zoomed out the dots would be a grey haze of tens of thousands, redrawn on every frame of a pan. */}
+          {!far && <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />}
           <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor="#94a3b8" className="mk-minimap" />
           <Controls showInteractive={false} />
           {far && <FarEdges nodes={nodes} edges={edges} colorOf={edgeColor} />}
