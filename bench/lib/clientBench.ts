@@ -69,10 +69,13 @@ function frameRecorder(target: number): void {
     if (b.recording && last !== undefined) b.frames.push(ts - last);
     last = ts;
     if (b.drawnAt === null) {
+      // Zoomed far out the map is one canvas (TinyCanvas), which says how many cards it drew.
+      const tiny = document.querySelector<HTMLCanvasElement>('.mk-tiny-canvas');
       const els = document.getElementsByClassName('react-flow__node');
-      if (els.length > 0 && b.firstNodeAt === null) b.firstNodeAt = ts;
       let visible = 0;
-      for (let i = 0; i < els.length; i++) if ((els[i] as HTMLElement).style.visibility !== 'hidden') visible++;
+      if (tiny) visible = Number(tiny.dataset.drawnNodes ?? 0);
+      else for (let i = 0; i < els.length; i++) if ((els[i] as HTMLElement).style.visibility !== 'hidden') visible++;
+      if (visible > 0 && b.firstNodeAt === null) b.firstNodeAt = ts;
       if (visible > b.maxVisible) {
         b.maxVisible = visible;
         b.maxVisibleAt = ts;
@@ -82,6 +85,33 @@ function frameRecorder(target: number): void {
     requestAnimationFrame(loop);
   };
   requestAnimationFrame(loop);
+}
+
+/**
+ * Screen rectangles of cards by id. Zoomed far out the card elements are not displayed (TinyCanvas draws them), so
+ * the rectangle comes from React Flow's own transforms: the viewport's translate/scale and the node's translate.
+ */
+function cardRects(ids: string[]): { id: string; x: number; y: number; left: number; top: number; right: number; bottom: number }[] {
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  const pane = document.querySelector<HTMLElement>('.react-flow');
+  const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)\s*scale\(([-\d.]+)\)/.exec(viewport?.style.transform ?? '');
+  const origin = pane?.getBoundingClientRect();
+  const out = [];
+  for (const id of ids) {
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`);
+    if (!el) continue;
+    let r = el.getBoundingClientRect();
+    if (r.width === 0 && m && origin) {
+      const n = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(el.style.transform);
+      if (!n) continue;
+      const [tx, ty, z] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const left = origin.left + tx + Number(n[1]) * z;
+      const top = origin.top + ty + Number(n[2]) * z;
+      r = new DOMRect(left, top, parseFloat(el.style.width) * z, parseFloat(el.style.height) * z);
+    }
+    out.push({ id, x: r.left + r.width / 2, y: r.top + r.height / 2, left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+  }
+  return out;
 }
 
 function frameStats(deltas: number[]): FrameStats {
@@ -234,15 +264,7 @@ export async function clientBench(opts: ClientBenchOptions): Promise<ClientBench
     const centerIndex = Math.floor(opts.nodes / 2 / columns) * columns + Math.floor(columns / 2) - 5;
     const blockIds: string[] = [];
     for (let r = 0; r < 5; r++) for (let c = 0; c < opts.selectCount / 5; c++) blockIds.push(`n${centerIndex + r * columns + c}`);
-    const picks = await page.evaluate((ids: string[]) => {
-      return ids
-        .map((id) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`))
-        .filter((el): el is HTMLElement => el !== null)
-        .map((el) => {
-          const r = el.getBoundingClientRect();
-          return { id: el.dataset.id ?? '', x: r.left + r.width / 2, y: r.top + r.height / 2, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
-        });
-    }, blockIds);
+    const picks = await page.evaluate(cardRects, blockIds);
     if (picks.length === 0) throw new Error('none of the cards to select is on screen');
     const box = {
       left: Math.min(...picks.map((p) => p.left)) - 2,
@@ -265,8 +287,10 @@ export async function clientBench(opts: ClientBenchOptions): Promise<ClientBench
     }
     const selected = await page.evaluate(() => document.querySelectorAll('.react-flow__node.selected').length);
     const firstId = picks[0].id;
+    // The first card again: the selection box may have nudged the view.
+    const [grab] = await page.evaluate(cardRects, [firstId]);
     const before = await page.evaluate((id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.style.transform ?? '', firstId);
-    const drag = frameStats(await gesture(page, picks[0], opts.gestureMs, 120));
+    const drag = frameStats(await gesture(page, grab ?? picks[0], opts.gestureMs, 120));
     const after = await page.evaluate((id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.style.transform ?? '', firstId);
 
     const result: ClientBenchResult = {

@@ -11,7 +11,7 @@ export interface CanvasContextValue {
    * line layer (FarEdges), which keeps panning and dragging thousands of nodes smooth without a GPU.
    */
   far: boolean;
-  /** Below TINY_ZOOM even the far cards' labels go (a few pixels high, and text is what costs most to draw). */
+  /** Below TINY_ZOOM the map is drawn on one canvas (TinyCanvas); node components render nothing. */
   tiny: boolean;
   /** React Flow's id for this canvas, which static handles need in their data-id. */
   flowId: string;
@@ -23,7 +23,7 @@ export interface CanvasContextValue {
 
 /** Below this zoom the canvas draws the simplified view; card text is barely readable there anyway. */
 export const FAR_ZOOM = 0.45;
-/** Below this zoom cards carry no text at all. */
+/** Below this zoom the map is one canvas drawing: cards a few pixels high, text unreadable. */
 export const TINY_ZOOM = 0.25;
 
 export const CanvasContext = createContext<CanvasContextValue>({

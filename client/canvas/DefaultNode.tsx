@@ -17,7 +17,9 @@ export const DefaultNode = memo(function DefaultNode({ id, data, selected }: Map
   // An outline, not a shadow: this person's own selection (a shadow) must stay visible next to someone else's.
   const style: CSSProperties | undefined = remoteColor ? { outline: `3px solid ${remoteColor}`, outlineOffset: '3px' } : undefined;
   const unknownKind = record.kind !== NOTE_KIND;
-  if (far) return <FarCard id={id} label={tiny ? undefined : record.label} width={record.width} selected={!!selected} decoration={decoration} remoteColor={remoteColor} readOnly={readOnly} />;
+  // Far out, TinyCanvas draws the map and this element is not displayed.
+  if (tiny) return null;
+  if (far) return <FarCard id={id} label={record.label} width={record.width} selected={!!selected} decoration={decoration} remoteColor={remoteColor} readOnly={readOnly} />;
   return (
     <div className={`mk-node ${selected ? 'is-selected' : ''} ${decoration?.dimmed ? 'is-dimmed' : ''}`} style={style}>
       {!readOnly && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}

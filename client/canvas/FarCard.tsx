@@ -5,8 +5,7 @@ import type { NodeDecoration } from './nodeDecoration';
 
 export interface FarCardProps {
   id: string;
-  /** Absent below TINY_ZOOM. */
-  label?: string;
+  label: string;
   /** The card's width in flow units, to shorten the label to one line without clipping. */
   width: number;
   /** The kind's colour; the neutral card's grey when absent. */
@@ -44,7 +43,7 @@ export function FarCard({ id, label, width, color, selected, decoration, remoteC
     <div className={`mk-far-card ${color ? 'has-kind' : ''} ${round ? 'is-round' : ''} ${selected ? 'is-selected' : ''} ${decoration?.dimmed ? 'is-dimmed' : ''}`} style={style}>
       <NodeHandles hidden={readOnly} nodeId={id} />
       <NodeMarker decoration={decoration} />
-      {label !== undefined && <span className="mk-far-label">{shorten(label, width)}</span>}
+      <span className="mk-far-label">{shorten(label, width)}</span>
     </div>
   );
 }

@@ -19,7 +19,7 @@ import {
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import { createEdge, createNode, deleteEdges, deleteNodes, edgesMap, readEdge, updateNode } from '../../shared/model/mapDoc';
-import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH } from '../../shared/model/schema';
+import { DEFAULT_NODE_HEIGHT, DEFAULT_NODE_WIDTH, type NodeRecord } from '../../shared/model/schema';
 import type { MapSession } from '../collab/MapSession';
 import { LOCAL_ORIGIN } from '../collab/localOrigin';
 import { useT } from '../i18n/i18n';
@@ -30,6 +30,7 @@ import { CanvasPresence } from './CanvasPresence';
 import { DefaultNode } from './DefaultNode';
 import { useFullDetailForced } from './detailStore';
 import { FarEdges, type EdgeColor } from './FarEdges';
+import { TinyCanvas } from './TinyCanvas';
 import { getEditingNode, setEditingNode } from './editingStore';
 import { FitOnLoad } from './FitOnLoad';
 import { FlowMirror, type FlowEdge, type FlowNode } from './flowMirror';
@@ -54,7 +55,9 @@ export interface MapCanvasProps {
   edgeComponent?: ComponentType<EdgeProps<FlowEdge>>;
   /** Line colour per edge when zoomed out (FarEdges draws them then); a neutral grey when absent. */
   edgeColor?: EdgeColor;
-  onNodeContextMenu?: (event: ReactMouseEvent, nodeId: string) => void;
+  /** Card colour per node when zoomed far out (TinyCanvas draws them then); neutral when absent. */
+  nodeColor?: (record: NodeRecord) => string | undefined;
+  onNodeContextMenu?: (event: ReactMouseEvent | MouseEvent, nodeId: string) => void;
   /** `position` is where the menu was opened, in flow coordinates (to create something there). */
   onPaneContextMenu?: (event: ReactMouseEvent | MouseEvent, position: { x: number; y: number }) => void;
   /** Keyboard shortcuts for undo/redo/delete/edit (default true); the host turns them off when it binds its own. */
@@ -95,6 +98,7 @@ function MapCanvasInner({
   nodeZIndex,
   edgeComponent,
   edgeColor,
+  nodeColor,
   onNodeContextMenu,
   onPaneContextMenu,
   shortcuts = true,
@@ -252,6 +256,8 @@ function MapCanvasInner({
     const el = wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
     el?.focus({ preventScroll: true });
   }, []);
+
+  const tinyColors = useMemo(() => ({ node: nodeColor, edge: edgeColor }), [nodeColor, edgeColor]);
 
   const context = useMemo<CanvasContextValue>(
     () => ({
@@ -500,7 +506,8 @@ function MapCanvasInner({
           {!far && <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />}
           <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor="#94a3b8" className="mk-minimap" />
           <Controls showInteractive={false} />
-          {far && <FarEdges nodes={nodes} edges={edges} colorOf={edgeColor} />}
+          {far && !tiny && <FarEdges nodes={nodes} edges={edges} colorOf={edgeColor} />}
+          {tiny && <TinyCanvas session={session} nodes={nodes} edges={edges} colors={tinyColors} readOnly={readOnly} onNodeContextMenu={onNodeContextMenu} />}
           <CanvasPresence session={session} mirror={mirror} />
           <FitOnLoad loaded={loaded} hasNodes={nodes.length > 0} />
           {nodes.length === 0 && (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type MouseEvent as ReactMouseEvent } from 'react';
-import type { EdgeRecord } from '../../shared/model/schema';
+import type { EdgeRecord, NodeRecord } from '../../shared/model/schema';
 import { deleteNodeCompletely } from '../api/roomsApi';
 import { MapCanvas } from '../canvas/MapCanvas';
 import { getCanvasController } from '../canvas/canvasController';
@@ -95,6 +95,14 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
     for (const id of kindsVersion.split('\n')) if (id) types[id] = KindNode;
     return types;
   }, [kindsVersion]);
+  // Far out the canvas draws cards itself, in their kind's colour.
+  const nodeColor = useMemo(() => {
+    void kindsVersion;
+    return (record: NodeRecord) => {
+      const kind = services.nodeKinds.get(record.kind);
+      return kind ? (kind.declaration.color ?? '#475569') : undefined;
+    };
+  }, [kindsVersion, services]);
   // Background kinds (lanes, quadrants) sit behind edges and other nodes, even when selected (React Flow adds 1000).
   const nodeZIndex = useMemo(() => {
     void kindsVersion;
@@ -120,7 +128,7 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
     () => services.decorations.get(),
   );
   const onNodeContextMenu = useCallback(
-    (e: ReactMouseEvent, nodeId: string) => {
+    (e: ReactMouseEvent | MouseEvent, nodeId: string) => {
       const selected = services.session.selection.get();
       const ids = selected.includes(nodeId) ? [...selected] : [nodeId];
       if (!selected.includes(nodeId)) services.session.selection.set(ids);
@@ -142,6 +150,7 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
       nodeZIndex={nodeZIndex}
       edgeComponent={KindEdge}
       edgeColor={edgeColor}
+      nodeColor={nodeColor}
       shortcuts={false}
       onNodeContextMenu={onNodeContextMenu}
       onPaneContextMenu={onPaneContextMenu}

@@ -55,6 +55,7 @@ describe.skipIf(skipWithoutBrowser)('the zoomed-out canvas', () => {
     await expect.poll(done, { timeout: 5000 }).toBe(true);
   }
 
+  const isTiny = (page: Page) => () => page.locator('.mk-canvas.is-tiny').count().then((n) => n === 1);
   const isFar = (page: Page) => () => page.locator('.mk-canvas.is-far').count().then((n) => n === 1);
   const isNear = (page: Page) => () => page.locator('.mk-canvas.is-far').count().then((n) => n === 0);
 
@@ -101,6 +102,57 @@ describe.skipIf(skipWithoutBrowser)('the zoomed-out canvas', () => {
     expect(after.y).toBeGreaterThan(before.y + 10);
     // Hatice has relations, so some line moved with her card.
     expect(await page.locator('[data-testid="far-edges"]').innerHTML()).not.toBe(segmentsBefore);
+    await page.close();
+  });
+
+  /** Where a card is on screen, from React Flow's transforms (far out the card element is not displayed). */
+  async function cardCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
+    return page.evaluate((nodeId) => {
+      const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+      const origin = document.querySelector<HTMLElement>('.react-flow')!.getBoundingClientRect();
+      const m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)\s*scale\(([-\d.]+)\)/.exec(viewport.style.transform)!;
+      const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${nodeId}"]`)!;
+      const n = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(el.style.transform)!;
+      const z = Number(m[3]);
+      return {
+        x: origin.left + Number(m[1]) + (Number(n[1]) + parseFloat(el.style.width) / 2) * z,
+        y: origin.top + Number(m[2]) + (Number(n[2]) + parseFloat(el.style.height) / 2) * z,
+      };
+    }, id);
+  }
+
+  it('far out draws the whole map on one canvas, where cards still select, drag, open their menu and zoom in', async () => {
+    const page = await openMap();
+    await zoomUntil(page, 'out', isTiny(page));
+    const canvas = page.locator('[data-testid="tiny-canvas"]');
+    await expect.poll(() => canvas.getAttribute('data-drawn-nodes')).toBe(String(nodeCount));
+    expect(await page.locator('.react-flow__nodes').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    const at = await cardCentre(page, VK.hatice);
+    // The card is drawn where React Flow has it: the canvas is not blank there.
+    const alpha = await canvas.evaluate((el: HTMLCanvasElement, p) => {
+      const r = el.getBoundingClientRect();
+      const dpr = window.devicePixelRatio || 1;
+      return el.getContext('2d')!.getImageData(Math.round((p.x - r.left) * dpr), Math.round((p.y - r.top) * dpr), 1, 1).data[3];
+    }, at);
+    expect(alpha).toBeGreaterThan(0);
+    await page.screenshot({ path: '/tmp/mk-tiny-zoom.png' });
+
+    const before = readNode(VK.hatice, nodesMap(source.doc).get(VK.hatice)!);
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 30, at.y + 20, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => page.locator(`.react-flow__node[data-id="${VK.hatice}"].selected`).count()).toBe(1);
+    await waitFor(() => readNode(VK.hatice, nodesMap(source.doc).get(VK.hatice)!).x > before.x + 30, 'the far-out drag reached the other client');
+
+    const moved = await cardCentre(page, VK.hatice);
+    await page.mouse.click(moved.x, moved.y, { button: 'right' });
+    await page.getByRole('menu').waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.mouse.dblclick(moved.x, moved.y);
+    await expect.poll(isNear(page), { timeout: 5000 }).toBe(true);
+    await expect.poll(() => page.locator(`.react-flow__node[data-id="${VK.hatice}"] .mk-node-label`).count()).toBe(1);
     await page.close();
   });
 

@@ -19,6 +19,7 @@ export const KindNode = memo(function KindNode(props: MapNodeProps) {
   const { services } = useHost();
   const localize = useLocalize();
   const { readOnly, far, tiny } = useCanvasContext();
+  // Far out, TinyCanvas draws the map and this element is not displayed.
   useEventVersion(services.nodeKinds.onDidChange, services.nodeKinds);
   const { record, decoration, remoteColor } = data;
   const kind = services.nodeKinds.get(record.kind);
@@ -27,9 +28,10 @@ export const KindNode = memo(function KindNode(props: MapNodeProps) {
   const decl = kind.declaration;
   const Body = kind.implementation;
   const shape = decl.shape ?? 'rounded';
+  if (tiny) return null;
   if (far) {
     return (
-      <FarCard id={id} label={tiny ? undefined : record.label} width={record.width} color={decl.color ?? '#475569'} round={shape === 'pill' || shape === 'ellipse'} selected={!!selected} decoration={decoration} remoteColor={remoteColor} readOnly={readOnly} />
+      <FarCard id={id} label={record.label} width={record.width} color={decl.color ?? '#475569'} round={shape === 'pill' || shape === 'ellipse'} selected={!!selected} decoration={decoration} remoteColor={remoteColor} readOnly={readOnly} />
     );
   }
   const style = {
