@@ -93,7 +93,8 @@ export function TinyCanvas({ session, nodes, edges, colors, readOnly, onNodeCont
     };
 
     const onPointerDown = (e: PointerEvent) => {
-      if (e.button !== 0 || !e.isPrimary) return;
+      // Fingers pan and pinch here as everywhere (a card is a few pixels wide at this zoom).
+      if (e.button !== 0 || !e.isPrimary || e.pointerType === 'touch') return;
       const node = hit(e);
       if (!node) return;
       e.preventDefault();
