@@ -44,8 +44,11 @@ export class DocTooLargeError extends Error {
 /** How often compaction retries after the store said another compaction got there first. */
 const COMPACT_ATTEMPTS = 3;
 
-/** Transaction origin of updates the room applies after they are stored. */
-const STORED = Symbol('stored');
+/** Transaction origin of updates the room applies after they are stored; `from` is the one socket they all came from. */
+class Stored {
+  constructor(readonly from: RoomPeer | null) {}
+}
+const STORED = new Stored(null);
 
 /** Runs `mutate` on `doc` and returns what it changed as one update, or null when nothing changed. */
 export function captureUpdate(doc: Y.Doc, mutate: (doc: Y.Doc) => void): Uint8Array | null {
@@ -91,7 +94,8 @@ export class Room {
     this.awareness = new Awareness(this.doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array) => this.broadcast(encodeSyncUpdate(update)));
+    // Not back to the socket the update came from: that client has it already and would only apply it again.
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcast(encodeSyncUpdate(update), origin instanceof Stored ? origin.from : null));
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
       const changed = added.concat(updated, removed);
       // Sent back to the sender too: y-websocket clients treat a long silence as a dead connection.
@@ -133,9 +137,9 @@ export class Room {
     }
   }
 
-  /** Sends one encoded frame to every socket: encoded once, the same buffer for all. */
-  broadcast(frame: Uint8Array): void {
-    for (const peer of this.peers) peer.send(frame);
+  /** Sends one encoded frame to every socket but `except`: encoded once, the same buffer for all. */
+  broadcast(frame: Uint8Array, except: RoomPeer | null = null): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(frame);
   }
 
   /**
@@ -262,6 +266,7 @@ export class Room {
     this.uncompacted += batch.length;
     for (const p of batch) this.storedBytes += p.update.length;
     // One transaction for the batch: one 'update' event, so one relayed frame however many updates it held.
+    const from = batch.every((p) => p.origin === batch[0].origin) ? batch[0].origin : null;
     this.doc.transact(() => {
       for (const p of batch) {
         try {
@@ -273,7 +278,7 @@ export class Room {
           p.origin?.close(1007, 'update could not be applied');
         }
       }
-    }, STORED);
+    }, new Stored(from));
     for (const p of batch) p.resolve();
   }
 

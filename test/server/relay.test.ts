@@ -87,6 +87,26 @@ describe('the relay server', () => {
     expect(server.proc.exitCode).toBeNull();
   });
 
+  it('relays an edit to everyone else but does not send it back to the socket it came from', async () => {
+    const other = await openSynced(server.wsUrl, room.room, room.tokens.edit);
+    clients.push(other);
+    const raw = openRaw(`${server.wsUrl}/${room.room}?token=${room.tokens.edit}`);
+    await raw.opened;
+    const sender = new Y.Doc();
+    const edit: Uint8Array[] = [];
+    sender.on('update', (u: Uint8Array) => edit.push(u));
+    sender.getMap('echo').set('k', 'alleen voor de anderen');
+    raw.send(encodeSyncUpdate(edit[0]));
+    await waitFor(() => other.doc.getMap('echo').get('k') === 'alleen voor de anderen', 'the other client has the edit');
+    // The server answers frames in order: once the answer to this sync step 1 is here, an echo would have come first.
+    const before = raw.received.length;
+    raw.send(encodeSyncStep1(Y.encodeStateVector(sender)));
+    await waitFor(() => raw.received.slice(before).some((b) => b[0] === 0 && b[1] === 1), 'the answer to sync step 1');
+    const echoes = raw.received.filter((b) => b[0] === 0 && b[1] === 2 && b.includes('alleen voor de anderen'));
+    expect(echoes).toEqual([]);
+    raw.ws.close();
+  });
+
   it('closes a socket that sends a frame over MAX_FRAME_BYTES with 1009', async () => {
     const big = openRaw(`${server.wsUrl}/${room.room}?token=${room.tokens.edit}`);
     await big.opened;
