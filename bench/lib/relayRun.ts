@@ -15,6 +15,8 @@ export interface RelayRunSpec {
   drainTimeoutMs: number;
   /** Directory for a V8 CPU profile of the server (ours), written when it stops. */
   cpuProfDir?: string;
+  /** Directory for a V8 CPU profile of the load generator, to check that it is not what sets the pace. */
+  loadgenCpuProfDir?: string;
   /** Extra environment for the server (experiments: COMPACT_AFTER_UPDATES, …). */
   serverEnv?: Record<string, string>;
 }
@@ -45,7 +47,8 @@ export async function runRelay(spec: RelayRunSpec): Promise<RelayRunResult> {
     let idleRss = 0;
     let serverStats: ReturnType<ProcessSampler['stop']> | undefined;
     const result = await new Promise<RelayResult>((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bench/loadgen/relay.ts')], {
+      const profArgs = spec.loadgenCpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${spec.loadgenCpuProfDir}`] : [];
+      const child = spawn(process.execPath, [...profArgs, '--import', 'tsx', join(repoRoot, 'bench/loadgen/relay.ts')], {
         cwd: repoRoot,
         env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -55,6 +55,8 @@ export interface RelayResult {
   loadgenRunQueuePercent: number;
   /** Largest gap between timer ticks in the generator: how far its own event loop fell behind. */
   loadgenMaxLagMs: number;
+  /** Latency by the second of the edit window the edit was sent in: a stall shows as one bad second. */
+  perSecond?: { second: number; deliveries: number; p50: number; p99: number; max: number }[];
 }
 
 /** One simulated client, wire or full, as the run drives it. */
@@ -130,6 +132,8 @@ async function main(job: RelayJob): Promise<RelayResult> {
   const sent = new Int32Array(total);
   const seen = new Int32Array(total * n);
   const latencies = new Float64Array(roomCount * n * (n - 1) * maxEdits);
+  /** Send time of each recorded latency, for the per-second breakdown (stalls versus steady queueing). */
+  const sentAt = new Float64Array(latencies.length);
   let recorded = 0;
   let recording = false;
   let unexpectedMarkers = 0;
@@ -145,7 +149,10 @@ async function main(job: RelayJob): Promise<RelayResult> {
       const slot = (r * n + i) * n + sender;
       const from = seen[slot];
       const senderGlobal = r * n + sender;
-      for (let s = from + 1; s <= seq && s < maxEdits; s++) latencies[recorded++] = now - sendTimes[senderGlobal * maxEdits + s];
+      for (let s = from + 1; s <= seq && s < maxEdits; s++) {
+        sentAt[recorded] = sendTimes[senderGlobal * maxEdits + s];
+        latencies[recorded++] = now - sentAt[recorded - 1];
+      }
       if (seq > from) seen[slot] = seq;
     },
     garbage() {
@@ -257,6 +264,7 @@ async function main(job: RelayJob): Promise<RelayResult> {
   const roomsNotConverged = notConverged();
   const failures = members.map((m) => m.failure()).filter((f): f is string => f !== undefined);
 
+  const perSecond = bySecond(latencies.subarray(0, recorded), sentAt.subarray(0, recorded), editStart);
   const lat = latencies.subarray(0, recorded).sort();
   let sum = 0;
   for (let x = 0; x < lat.length; x++) sum += lat[x];
@@ -287,9 +295,27 @@ async function main(job: RelayJob): Promise<RelayResult> {
     loadgenCpuPercent: ((cpuEnd - cpuStart) / ((performance.now() - editStart) / 1000)) * 100,
     loadgenRunQueuePercent: ((waitEnd - waitStart) / ((performance.now() - editStart) / 1000)) * 100,
     loadgenMaxLagMs: maxLag,
+    perSecond,
   };
   for (const m of members) m.destroy();
   return result;
+}
+
+function bySecond(latencies: Float64Array, sentAt: Float64Array, start: number): NonNullable<RelayResult['perSecond']> {
+  const buckets = new Map<number, number[]>();
+  for (let x = 0; x < latencies.length; x++) {
+    const second = Math.floor((sentAt[x] - start) / 1000);
+    let b = buckets.get(second);
+    if (!b) buckets.set(second, (b = []));
+    b.push(latencies[x]);
+  }
+  return [...buckets]
+    .sort((a, b) => a[0] - b[0])
+    .map(([second, values]) => {
+      const sorted = Float64Array.from(values).sort();
+      const r = (v: number) => Math.round(v * 10) / 10;
+      return { second, deliveries: sorted.length, p50: r(percentileSorted(sorted, 50)), p99: r(percentileSorted(sorted, 99)), max: r(sorted[sorted.length - 1]) };
+    });
 }
 
 const raw = process.env.BENCH_JOB;
