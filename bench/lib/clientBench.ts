@@ -39,6 +39,8 @@ export interface ClientBenchResult {
   jsHeapTotalMiB: number;
   pan: FrameStats;
   drag: FrameStats & { selected: number; moved: boolean };
+  /** The same map zoomed in to one card (double-click far out), where cards are drawn in full: pan, and drag one card. */
+  near?: { zoom: number; cardsInView: number; pan: FrameStats; drag: FrameStats & { moved: boolean } };
   profiles?: { load?: ProfileSummary; drag?: ProfileSummary; panTrace?: TraceLine[]; dragTrace?: TraceLine[] };
 }
 
@@ -293,6 +295,83 @@ export async function clientBench(opts: ClientBenchOptions): Promise<ClientBench
     const drag = frameStats(await gesture(page, grab ?? picks[0], opts.gestureMs, 120));
     const after = await page.evaluate((id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.style.transform ?? '', firstId);
 
+    const launched = browser;
+    const panStart = panFrom;
+    async function profileClient(): Promise<NonNullable<ClientBenchResult['profiles']>> {
+      const out: NonNullable<ClientBenchResult['profiles']> = {};
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      const [again] = await page.evaluate(cardRects, [firstId]);
+      await gesture(page, again ?? picks[0], opts.gestureMs, 120);
+      out.drag = await stopProfile(cdp, 'client-drag', distDir);
+      // Chrome performance traces: which rendering step (style, layout, paint, raster) the frames go to.
+      const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'cc', 'gpu'];
+      await launched.startTracing(page, { categories });
+      await gesture(page, panStart, opts.gestureMs, 150);
+      const panTrace = (await launched.stopTracing()).toString();
+      writeFileSync(join(benchTmp, 'profiles', 'client-pan.trace.json'), panTrace);
+      out.panTrace = summarizeTrace(panTrace);
+      await launched.startTracing(page, { categories });
+      const [again2] = await page.evaluate(cardRects, [firstId]);
+      await gesture(page, again2 ?? picks[0], opts.gestureMs, 120);
+      const dragTrace = (await launched.stopTracing()).toString();
+      writeFileSync(join(benchTmp, 'profiles', 'client-drag.trace.json'), dragTrace);
+      out.dragTrace = summarizeTrace(dragTrace);
+      // A second, fresh page for the load profile.
+      const second = await open();
+      await second.cdp.send('Profiler.enable');
+      await second.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await second.cdp.send('Profiler.start');
+      await second.page.goto(link, { waitUntil: 'commit', timeout: 30_000 });
+      await second.page
+        .waitForFunction(() => (window as unknown as BenchWindow).__bench.drawnAt !== null, undefined, { timeout: 60_000, polling: 100 })
+        .catch(() => undefined);
+      out.load = await stopProfile(second.cdp, 'client-load', distDir);
+      await second.context.close();
+      return out;
+    }
+
+    const profiles = opts.profile ? await profileClient() : undefined;
+
+    // Zoomed in on one card, as when editing: full cards with labels, handles and edges.
+    let near: ClientBenchResult['near'];
+    const [zoomTo] = await page.evaluate(cardRects, [firstId]);
+    if (zoomTo) {
+      // Escape clears the selection, whose box would otherwise take the double click.
+      await page.keyboard.press('Escape');
+      await page.mouse.dblclick(zoomTo.x, zoomTo.y);
+      await page.waitForFunction(() => !document.querySelector('.mk-canvas.is-far') && document.querySelectorAll('.react-flow__node .mk-node-label').length > 5, undefined, { timeout: 15_000, polling: 100 });
+      await new Promise((r) => setTimeout(r, 1000));
+      const view = await page.evaluate(() => {
+        const m = /scale\(([-\d.]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
+        const inView = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight;
+        });
+        let empty: { x: number; y: number } | null = null;
+        for (let y = 420; y < 760 && !empty; y += 7) {
+          for (let x = 300; x < 1000; x += 7) {
+            if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) {
+              empty = { x, y };
+              break;
+            }
+          }
+        }
+        return { zoom: m ? Number(m[1]) : Number.NaN, cardsInView: inView.length, empty };
+      });
+      const nearCard = await page.evaluate(cardRects, [firstId]);
+      if (view.empty && nearCard[0]) {
+        const nearPan = frameStats(await gesture(page, view.empty, opts.gestureMs, 150));
+        await new Promise((r) => setTimeout(r, 500));
+        const [card] = await page.evaluate(cardRects, [firstId]);
+        const beforeNear = await page.evaluate((id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.style.transform ?? '', firstId);
+        const nearDrag = frameStats(await gesture(page, card ?? nearCard[0], opts.gestureMs, 120));
+        const afterNear = await page.evaluate((id: string) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)?.style.transform ?? '', firstId);
+        near = { zoom: view.zoom, cardsInView: view.cardsInView, pan: nearPan, drag: { ...nearDrag, moved: beforeNear !== afterNear } };
+      }
+    }
+
     const result: ClientBenchResult = {
       nodes: opts.nodes,
       edges: opts.edges,
@@ -306,39 +385,10 @@ export async function clientBench(opts: ClientBenchOptions): Promise<ClientBench
       jsHeapTotalMiB: h.total / 1048576,
       pan,
       drag: { ...drag, selected, moved: before !== after },
+      near,
+      profiles,
     };
 
-    if (opts.profile) {
-      result.profiles = {};
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-      await gesture(page, picks[0], opts.gestureMs, 120);
-      result.profiles.drag = await stopProfile(cdp, 'client-drag', distDir);
-      // Chrome performance traces: which rendering step (style, layout, paint, raster) the frames go to.
-      const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'cc', 'gpu'];
-      await browser.startTracing(page, { categories });
-      await gesture(page, panFrom, opts.gestureMs, 150);
-      const panTrace = (await browser.stopTracing()).toString();
-      writeFileSync(join(benchTmp, 'profiles', 'client-pan.trace.json'), panTrace);
-      result.profiles.panTrace = summarizeTrace(panTrace);
-      await browser.startTracing(page, { categories });
-      await gesture(page, picks[0], opts.gestureMs, 120);
-      const dragTrace = (await browser.stopTracing()).toString();
-      writeFileSync(join(benchTmp, 'profiles', 'client-drag.trace.json'), dragTrace);
-      result.profiles.dragTrace = summarizeTrace(dragTrace);
-      // A second, fresh page for the load profile.
-      const second = await open();
-      await second.cdp.send('Profiler.enable');
-      await second.cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await second.cdp.send('Profiler.start');
-      await second.page.goto(link, { waitUntil: 'commit', timeout: 30_000 });
-      await second.page
-        .waitForFunction(() => (window as unknown as BenchWindow).__bench.drawnAt !== null, undefined, { timeout: 60_000, polling: 100 })
-        .catch(() => undefined);
-      result.profiles.load = await stopProfile(second.cdp, 'client-load', distDir);
-      await second.context.close();
-    }
     await context.close();
     return result;
   } finally {

@@ -3,7 +3,7 @@ import { useReactFlow, useStore } from '@xyflow/react';
 import { updateNode } from '../../shared/model/mapDoc';
 import type { MapSession } from '../collab/MapSession';
 import { LOCAL_ORIGIN } from '../collab/localOrigin';
-import { drawTinyMap, nodeAt, stackingOrder, type TinyMapColors } from './drawTinyMap';
+import { drawTinyMap, groupEdges, nodeAt, stackingOrder, type TinyMapColors } from './drawTinyMap';
 import type { FlowEdge, FlowNode } from './flowMirror';
 import { getSelection, setSelection } from './selectionStore';
 
@@ -32,14 +32,16 @@ export function TinyCanvas({ session, nodes, edges, colors, readOnly, onNodeCont
   const flow = useReactFlow();
   const [tx, ty, zoom] = useStore(selectTransform);
   const ordered = useMemo(() => stackingOrder(nodes), [nodes]);
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const edgeGroups = useMemo(() => groupEdges(edges, colors), [edges, colors]);
 
   // Latest values for the native listeners, which are attached once.
   const live = useRef({ ordered, zoom, tx, ty, readOnly, onNodeContextMenu });
   live.current = { ordered, zoom, tx, ty, readOnly, onNodeContextMenu };
 
   // Drawing: at most once per frame, whatever changed (pan, zoom, an edit, a resize).
-  const scene = useRef({ ordered, edges, colors, tx, ty, zoom });
-  scene.current = { ordered, edges, colors, tx, ty, zoom };
+  const scene = useRef({ ordered, byId, edgeGroups, colors, tx, ty, zoom });
+  scene.current = { ordered, byId, edgeGroups, colors, tx, ty, zoom };
   const frame = useRef(0);
   const schedule = useCallback(() => {
     if (frame.current) return;
@@ -56,10 +58,10 @@ export function TinyCanvas({ session, nodes, edges, colors, readOnly, onNodeCont
         canvas.height = Math.round(height * dpr);
       }
       const s = scene.current;
-      canvas.dataset.drawnNodes = String(drawTinyMap(ctx, { width, height, dpr }, { x: s.tx, y: s.ty, zoom: s.zoom }, s.ordered, s.edges, s.colors));
+      canvas.dataset.drawnNodes = String(drawTinyMap(ctx, { width, height, dpr }, { x: s.tx, y: s.ty, zoom: s.zoom }, s.ordered, s.byId, s.edgeGroups, s.colors));
     });
   }, []);
-  useEffect(schedule, [schedule, ordered, edges, colors, tx, ty, zoom]);
+  useEffect(schedule, [schedule, ordered, byId, edgeGroups, colors, tx, ty, zoom]);
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || typeof ResizeObserver === 'undefined') return;

@@ -24,87 +24,103 @@ export function stackingOrder(nodes: readonly FlowNode[]): FlowNode[] {
   return nodes.filter((n) => !n.hidden).sort((a, b) => (a.zIndex ?? 0) - (b.zIndex ?? 0) + (a.selected === b.selected ? 0 : a.selected ? 1 : -1));
 }
 
-function size(n: FlowNode): { w: number; h: number } {
-  return { w: n.measured?.width ?? n.width ?? 0, h: n.measured?.height ?? n.height ?? 0 };
-}
 
 /** The topmost node under a point in flow coordinates, from nodes in stacking order. */
 export function nodeAt(ordered: readonly FlowNode[], x: number, y: number): FlowNode | undefined {
   for (let i = ordered.length - 1; i >= 0; i--) {
     const n = ordered[i];
-    const { w, h } = size(n);
+    const w = n.measured?.width ?? n.width ?? 0;
+    const h = n.measured?.height ?? n.height ?? 0;
     if (x >= n.position.x && x <= n.position.x + w && y >= n.position.y && y <= n.position.y + h) return n;
   }
   return undefined;
 }
 
-/** `share` of the colour on white, opaque (lines under a card must not show through it). */
+const tints = new Map<string, string>();
+
+/** `share` of the colour on white, opaque (lines under a card must not show through it); remembered per colour. */
 function tint(hex: string, share: number): string {
+  const key = `${hex}|${share}`;
+  const known = tints.get(key);
+  if (known) return known;
   const m = /^#([0-9a-f]{6})$/i.exec(hex);
   if (!m) return NEUTRAL_FILL;
   const v = parseInt(m[1], 16);
   const mix = (c: number) => Math.round(c * share + 255 * (1 - share));
-  return `rgb(${mix((v >> 16) & 255)}, ${mix((v >> 8) & 255)}, ${mix(v & 255)})`;
+  const out = `rgb(${mix((v >> 16) & 255)}, ${mix((v >> 8) & 255)}, ${mix(v & 255)})`;
+  tints.set(key, out);
+  return out;
+}
+const SELECTED_FILL = tint(ACCENT, 0.3);
+
+/** Edges grouped by how they are drawn; rebuilt when edges change, not per frame. */
+export interface EdgeGroup {
+  color: string;
+  width: number;
+  edges: FlowEdge[];
+}
+
+export function groupEdges(edges: readonly FlowEdge[], colors: TinyMapColors): EdgeGroup[] {
+  const groups = new Map<string, EdgeGroup>();
+  for (const e of edges) {
+    const record = e.data?.record;
+    const strong = !!e.selected || !!e.data?.remoteColor;
+    const color = e.selected ? ACCENT : (e.data?.remoteColor ?? (record && colors.edge?.(record)) ?? NEUTRAL_EDGE);
+    const key = `${strong ? 2 : 1}|${color}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { color, width: strong ? 2 : 1, edges: [] }));
+    g.edges.push(e);
+  }
+  // Selected and other people's lines last, so they are drawn on top.
+  return [...groups.values()].sort((a, b) => a.width - b.width);
 }
 
 /**
  * Draws the whole map zoomed far out on one 2D canvas, in screen pixels: straight lines between card centres,
  * then cards as boxes in their kind's colour with selection, other people's selections, dimming and problem
- * dots. Returns how many cards were on screen.
+ * dots. Allocates nothing per node or edge (it runs on every frame of a pan or drag). Returns how many cards
+ * were on screen.
  */
 export function drawTinyMap(
   ctx: CanvasRenderingContext2D,
   view: { width: number; height: number; dpr: number },
   t: Transform,
   ordered: readonly FlowNode[],
-  edges: readonly FlowEdge[],
+  byId: ReadonlyMap<string, FlowNode>,
+  edgeGroups: readonly EdgeGroup[],
   colors: TinyMapColors,
 ): number {
   ctx.setTransform(view.dpr, 0, 0, view.dpr, 0, 0);
   ctx.clearRect(0, 0, view.width, view.height);
-  const centres = new Map<string, { x: number; y: number }>();
-  for (const n of ordered) {
-    const { w, h } = size(n);
-    centres.set(n.id, { x: (n.position.x + w / 2) * t.zoom + t.x, y: (n.position.y + h / 2) * t.zoom + t.y });
-  }
-
-  // Lines, one path per colour; selected and other people's on top.
-  const groups = new Map<string, { width: number; segments: number[] }>();
-  for (const e of edges) {
-    const a = centres.get(e.source);
-    const b = centres.get(e.target);
-    if (!a || !b) continue;
-    const record = e.data?.record;
-    const color = e.selected ? ACCENT : (e.data?.remoteColor ?? (record && colors.edge?.(record)) ?? NEUTRAL_EDGE);
-    const key = `${e.selected || e.data?.remoteColor ? 2 : 1}|${color}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { width: e.selected || e.data?.remoteColor ? 2 : 1, segments: [] }));
-    g.segments.push(a.x, a.y, b.x, b.y);
-  }
-  for (const [key, g] of [...groups.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+  const z = t.zoom;
+  for (const g of edgeGroups) {
     ctx.beginPath();
-    for (let i = 0; i < g.segments.length; i += 4) {
-      ctx.moveTo(g.segments[i], g.segments[i + 1]);
-      ctx.lineTo(g.segments[i + 2], g.segments[i + 3]);
+    for (const e of g.edges) {
+      const a = byId.get(e.source);
+      const b = byId.get(e.target);
+      if (!a || !b) continue;
+      ctx.moveTo((a.position.x + (a.measured?.width ?? a.width ?? 0) / 2) * z + t.x, (a.position.y + (a.measured?.height ?? a.height ?? 0) / 2) * z + t.y);
+      ctx.lineTo((b.position.x + (b.measured?.width ?? b.width ?? 0) / 2) * z + t.x, (b.position.y + (b.measured?.height ?? b.height ?? 0) / 2) * z + t.y);
     }
-    ctx.strokeStyle = key.slice(key.indexOf('|') + 1);
+    ctx.strokeStyle = g.color;
     ctx.lineWidth = g.width;
     ctx.stroke();
   }
 
   let drawn = 0;
   for (const n of ordered) {
-    const { w, h } = size(n);
-    const x = n.position.x * t.zoom + t.x;
-    const y = n.position.y * t.zoom + t.y;
-    const sw = Math.max(w * t.zoom, 2);
-    const sh = Math.max(h * t.zoom, 2);
+    const w = n.measured?.width ?? n.width ?? 0;
+    const h = n.measured?.height ?? n.height ?? 0;
+    const x = n.position.x * z + t.x;
+    const y = n.position.y * z + t.y;
+    const sw = Math.max(w * z, 2);
+    const sh = Math.max(h * z, 2);
     if (x > view.width || y > view.height || x + sw < 0 || y + sh < 0) continue;
     drawn++;
     const kindColor = colors.node?.(n.data.record);
     const dimmed = n.data.decoration?.dimmed;
     ctx.globalAlpha = dimmed ? 0.3 : 1;
-    ctx.fillStyle = n.selected ? tint(ACCENT, 0.3) : kindColor ? tint(kindColor, 0.25) : NEUTRAL_FILL;
+    ctx.fillStyle = n.selected ? SELECTED_FILL : kindColor ? tint(kindColor, 0.25) : NEUTRAL_FILL;
     ctx.fillRect(x, y, sw, sh);
     ctx.lineWidth = n.selected ? 2 : 1;
     ctx.strokeStyle = n.selected ? ACCENT : (kindColor ?? NEUTRAL_BORDER);
