@@ -156,7 +156,8 @@ export function checkTargets(r: BenchResults): Target[] {
   targets.push({
     name: `p95 frame time while dragging ${c?.drag.selected ?? 50} selected nodes`,
     target: '< 33 ms',
-    measured: c ? ms(c.drag.p95Ms) : 'n/a',
+    // Frame times come in steps of one vsync (16.7 ms at 60 Hz): a p95 of 33.3 ms means more than 5% of frames took two.
+    measured: c ? `${ms(c.drag.p95Ms)} (${c.drag.frames - c.drag.over33} of ${c.drag.frames} frames within 33 ms)` : 'n/a',
     met: c ? c.drag.p95Ms < 33 && c.drag.moved : null,
   });
   targets.push({
@@ -255,8 +256,10 @@ export function renderMarkdown(r: BenchResults): string {
   if (c) {
     L.push('## Client in Chromium', '');
     L.push(
-      `Debian Chromium, headless, --disable-gpu (software rendering), 1280×800. A ${c.nodes}-node, ${c.edges}-edge grid, fitted to the window at the canvas's minimum zoom so every node is on screen. ` +
-        'Frame times are requestAnimationFrame deltas in the page while the mouse moves one step per 16 ms.',
+      `Debian Chromium, headless, --disable-gpu (software rendering), 1280×800. A ${c.nodes}-node, ${c.edges}-edge grid, fitted to the window at the canvas's minimum zoom so every node is on screen; ` +
+        'at that zoom (below 25%) the canvas draws the map on one 2D canvas (TinyCanvas) while React Flow keeps the nodes for selection, dragging and the minimap. ' +
+        'The "zoomed in" rows: after a double-click on a card (zoom 100%, full cards with labels, handles and edges). ' +
+        'Frame times are requestAnimationFrame deltas in the page while the mouse moves one step per 16 ms; they come in steps of one vsync (16.7 ms).',
       '',
     );
     L.push('| metric | value |', '| --- | --- |');
@@ -266,6 +269,12 @@ export function renderMarkdown(r: BenchResults): string {
     L.push(
       `| dragging ${c.drag.selected} selected nodes: p50 / p95 / worst frame | ${ms(c.drag.p50Ms)} / ${ms(c.drag.p95Ms)} / ${ms(c.drag.maxMs)}, ${c.drag.frames} frames, ${c.drag.over33} over 33 ms${c.drag.moved ? '' : ' (the nodes did not move)'} |`,
     );
+    if (c.near) {
+      L.push(`| zoomed in (${round(c.near.zoom * 100, 0)}%, ${c.near.cardsInView} cards in view), panning: p50 / p95 / worst | ${ms(c.near.pan.p50Ms)} / ${ms(c.near.pan.p95Ms)} / ${ms(c.near.pan.maxMs)}, ${c.near.pan.frames} frames, ${c.near.pan.over33} over 33 ms |`);
+      L.push(
+        `| zoomed in, dragging one card: p50 / p95 / worst | ${ms(c.near.drag.p50Ms)} / ${ms(c.near.drag.p95Ms)} / ${ms(c.near.drag.maxMs)}, ${c.near.drag.frames} frames, ${c.near.drag.over33} over 33 ms${c.near.drag.moved ? '' : ' (the card did not move)'} |`,
+      );
+    }
     L.push(`| JS heap used after load (after GC) | ${round(c.jsHeapUsedMiB, 1)} MiB |`);
     L.push(`| initial JavaScript (index.html and its static imports), gzip -9 | ${round(c.initialJs.gzipBytes / 1000, 1)} kB (${round(c.initialJs.bytes / 1000, 0)} kB raw, ${c.initialJs.files.length} file(s)) |`);
     L.push(`| JavaScript fetched until the map was drawn (lazy chunks included), gzip -9 | ${round(c.mapPageJs.gzipBytes / 1000, 1)} kB in ${c.mapPageJs.files.length} file(s) |`);
