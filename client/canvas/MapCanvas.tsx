@@ -72,6 +72,8 @@ const EMPTY_DECORATIONS: ReadonlyMap<string, NodeDecoration> = new Map();
 // edge component re-checks its selector), so they are constants.
 const PRO_OPTIONS = { hideAttribution: true };
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
+/** How often this person's pointer position goes to the others at most (20 per second looks smooth). */
+const CURSOR_INTERVAL_MS = 50;
 const NO_NODES: FlowNode[] = [];
 const NO_EDGES: FlowEdge[] = [];
 const noSubscribe = () => () => {};
@@ -345,18 +347,19 @@ function MapCanvasInner({
     [deleteSelection, readOnly, shortcuts],
   );
 
-  // Presence: the pointer in flow coordinates, at most once per frame.
+  // Presence: the pointer in flow coordinates, at most every CURSOR_INTERVAL_MS (the latest position always goes
+  // out). Every frame was 60 awareness messages a second per person, each relayed to everyone on the map.
   const pending = useRef<{ x: number; y: number } | null>(null);
-  const frame = useRef(0);
+  const cursorTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onPointerMove = useCallback(
     (e: React.PointerEvent) => {
       if (e.pointerType === 'touch') return;
       pending.current = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      if (frame.current) return;
-      frame.current = requestAnimationFrame(() => {
-        frame.current = 0;
+      if (cursorTimer.current !== null) return;
+      cursorTimer.current = setTimeout(() => {
+        cursorTimer.current = null;
         session.awareness.setLocalStateField('cursor', pending.current);
-      });
+      }, CURSOR_INTERVAL_MS);
     },
     [flow, session],
   );
@@ -393,7 +396,7 @@ function MapCanvasInner({
     else publishViewport();
     return () => {
       if (publishTimer.current) clearTimeout(publishTimer.current);
-      if (frame.current) cancelAnimationFrame(frame.current);
+      if (cursorTimer.current !== null) clearTimeout(cursorTimer.current);
     };
   }, [publishViewport, readOnly, session]);
 
