@@ -507,7 +507,8 @@ function MapCanvasInner({
         >
           {/* Zoomed out the dots would be a grey haze of tens of thousands, redrawn on every frame of a pan. */}
           {!far && <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#cbd5e1" />}
-          <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor="#94a3b8" className="mk-minimap" />
+          {/* Far out the map is its own overview; the minimap's 2,000 shapes repainted on every frame of a drag. */}
+          {!tiny && <MiniMap pannable zoomable nodeStrokeWidth={3} nodeColor="#94a3b8" className="mk-minimap" />}
           <Controls showInteractive={false} />
           {far && !tiny && <FarEdges nodes={nodes} edges={edges} colorOf={edgeColor} />}
           {tiny && <TinyCanvas session={session} nodes={nodes} edges={edges} colors={tinyColors} readOnly={readOnly} onNodeContextMenu={onNodeContextMenu} />}

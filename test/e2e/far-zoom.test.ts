@@ -127,6 +127,8 @@ describe.skipIf(skipWithoutBrowser)('the zoomed-out canvas', () => {
     const canvas = page.locator('[data-testid="tiny-canvas"]');
     await expect.poll(() => canvas.getAttribute('data-drawn-nodes')).toBe(String(nodeCount));
     expect(await page.locator('.react-flow__nodes').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    // The map is its own overview out here: no minimap until zoomed in again.
+    expect(await page.locator('.react-flow__minimap').count()).toBe(0);
     const at = await cardCentre(page, VK.hatice);
     // The card is drawn where React Flow has it: the canvas is not blank there.
     const alpha = await canvas.evaluate((el: HTMLCanvasElement, p) => {
@@ -153,6 +155,7 @@ describe.skipIf(skipWithoutBrowser)('the zoomed-out canvas', () => {
     await page.mouse.dblclick(moved.x, moved.y);
     await expect.poll(isNear(page), { timeout: 5000 }).toBe(true);
     await expect.poll(() => page.locator(`.react-flow__node[data-id="${VK.hatice}"] .mk-node-label`).count()).toBe(1);
+    expect(await page.locator('.react-flow__minimap').count()).toBe(1);
     await page.close();
   });
 
