@@ -279,24 +279,57 @@ export class LevelDocStore implements DocStore {
   private async drain(): Promise<void> {
     // Let the calls made in the same tick join the first batch.
     await Promise.resolve();
-    while (this.queue.length > 0) {
-      const group = this.takeGroup();
+    let current = this.queue.length > 0 ? this.startGroup(this.takeGroup()) : undefined;
+    while (current !== undefined) {
+      const { group, written } = current;
+      let after: (() => void) | undefined;
+      let error: unknown;
       try {
-        const { ops, after } = await this.plan(group);
-        if (ops.length > 0) {
-          this.stats.batches += 1;
-          await this.db.batch(ops, { sync: this.sync });
-        }
+        after = await written;
         after();
-        for (const job of group) job.resolve();
-        if (group[0].kind === 'compact' || group[0].kind === 'delete') this.reclaim(group[0].name);
-      } catch (error) {
-        for (const job of group) job.reject(error);
+      } catch (err) {
+        error = err;
       }
+      // The next batch goes to the thread pool before this one's callers run: writing it overlaps with their work
+      // (a room applying and relaying what was stored) instead of waiting for all of it.
+      current = this.queue.length > 0 ? this.startGroup(this.takeGroup()) : undefined;
+      if (current !== undefined) await current.issued;
+      if (after === undefined) {
+        for (const job of group) job.reject(error);
+        continue;
+      }
+      for (const job of group) job.resolve();
+      if (group[0].kind === 'compact' || group[0].kind === 'delete') this.reclaim(group[0].name);
     }
     // Cleared in the same tick as the empty-queue check: a job queued by a continuation of the last resolve() must
     // start a new drain, not join one that has already finished.
     this.draining = undefined;
+  }
+
+  /**
+   * Plans and writes one group. `issued` resolves once the write is with LevelDB (or planning failed), `written` with
+   * the group's bookkeeping once it is on disk. Groups are started one after another, never while one is writing.
+   */
+  private startGroup(group: Job[]): { group: Job[]; issued: Promise<void>; written: Promise<() => void> } {
+    let markIssued = () => {};
+    const issued = new Promise<void>((resolve) => (markIssued = resolve));
+    const written = (async () => {
+      try {
+        const { ops, after } = await this.plan(group);
+        if (ops.length > 0) {
+          this.stats.batches += 1;
+          const write = this.db.batch(ops, { sync: this.sync });
+          markIssued();
+          await write;
+        }
+        return after;
+      } finally {
+        markIssued();
+      }
+    })();
+    // Awaited by drain() once `issued` is; this only keeps an early failure from counting as unhandled meanwhile.
+    written.catch(() => {});
+    return { group, issued, written };
   }
 
   /**
