@@ -91,7 +91,7 @@ function correctness(r: Pick<RelayRunResult, 'roomsNotConverged' | 'unexpectedMa
 
 /** How the load generator's clients work, for the report text. */
 const CLIENTS_TEXT =
-  'In every room one client is a stock provider (y-websocket or Hocuspocus) whose Y.Doc applies everything and must end with every client\'s last value ("rooms not converged" counts the rooms where it did not); ' +
+  'In every room one client is a stock provider (y-websocket or Hocuspocus) whose Y.Doc applies everything and must end with every client\'s last value ("rooms not converged" counts the rooms where it did not, also when the 15 s drain ended before everything arrived); ' +
   'the others speak the same protocol on raw sockets, send real Yjs updates of their own key, and find each edit\'s marker in the bytes they receive instead of applying it, so the load generator stays light.';
 
 const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 'n/a' : v >= 100 ? `${Math.round(v)} ms` : `${round(v, 1)} ms`);
