@@ -117,7 +117,8 @@ export async function captureMap(options: CaptureOptions): Promise<Blob> {
   // Zoomed out, the canvas draws plain boxes and lines; the picture gets full cards with labels and real edges.
   const releaseDetail = forceFullDetail();
   try {
-    await until(() => !viewportEl.querySelector('.mk-far-card, .mk-far-edges'), 3000);
+    // Below TINY_ZOOM the map is one canvas beside the viewport and the cards are not displayed: wait for both to go.
+    await until(() => !flow.querySelector('.mk-far-card, .mk-far-edges, .mk-tiny-canvas'), 3000);
     if (options.area === 'view') {
       frame = { width: flow.clientWidth, height: flow.clientHeight, viewport: options.canvas.getViewport() };
     } else {
