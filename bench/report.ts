@@ -11,6 +11,10 @@ export interface RelaySummaryRow {
   runs: number;
   p50Ms: number;
   p99Ms: number;
+  /** Each run's p99, in run order: the spread says how much one run can be trusted. */
+  p99Runs: number[];
+  /** Median p99 of the edits sent after the first second (undefined in older results). */
+  warmP99Ms: number | undefined;
   /** Lowest share delivered over the runs (a miss in any run is a miss). */
   deliveredMin: number;
   cpuPercent: number;
@@ -44,7 +48,7 @@ export interface BenchResults {
   snapshot: { commit: string; uncommitted: string[]; buildSeconds: number };
   config: unknown;
   relay: { runs: RelayRunResult[]; summary: RelaySummaryRow[] };
-  manyRooms: RelayRunResult[];
+  manyRooms: { runs: RelayRunResult[]; summary: RelaySummaryRow[] };
   storage: { coldLoad: ColdLoadResult[]; logGrowth: LogGrowthResult[] };
   client: ClientBenchResult | undefined;
   serverProfile: ServerProfile | undefined;
@@ -65,6 +69,8 @@ export function summarize(runs: readonly RelayRunResult[]): RelaySummaryRow[] {
     runs: rs.length,
     p50Ms: medianOf(rs, (r) => r.latencyMs.p50),
     p99Ms: medianOf(rs, (r) => r.latencyMs.p99),
+    p99Runs: rs.map((r) => r.latencyMs.p99),
+    warmP99Ms: rs.every((r) => r.warmLatencyMs) ? medianOf(rs, (r) => r.warmLatencyMs?.p99) : undefined,
     deliveredMin: Math.min(...rs.map((r) => r.deliveredShare)),
     cpuPercent: medianOf(rs, (r) => r.server.cpuPercent),
     peakRssMiB: medianOf(rs, (r) => r.server.peakRssMiB),
@@ -137,14 +143,16 @@ export function checkTargets(r: BenchResults): Target[] {
       met: ours ? ours.deliveredMin >= 1 && !ours.incorrectMax : null,
     });
   }
-  const rooms = r.manyRooms.find((m) => m.contender === 'mantelkaart');
+  const rooms = r.manyRooms.summary.find((m) => m.contender === 'mantelkaart');
+  const roomsRun = r.manyRooms.runs.find((m) => m.contender === 'mantelkaart');
   targets.push({
-    name: `${rooms?.clients ?? 1000} connections over ${rooms?.rooms ?? 100} rooms: p99`,
+    name: `${rooms?.clients ?? 1000} connections over ${roomsRun?.rooms ?? 100} rooms: p99`,
     target: '< 100 ms, all delivered, every room converged',
     measured: rooms
-      ? `${ms(rooms.latencyMs.p99)}, ${pct(rooms.deliveredShare)} delivered, ${round(rooms.sendRate, 2)} of 2 edits/s sent per client, rooms not converged: ${correctness(rooms)}`
+      ? `${ms(rooms.p99Ms)} (median of ${rooms.runs} run(s): ${rooms.p99Runs.map(ms).join(', ')}), lowest delivered ${pct(rooms.deliveredMin)}, ` +
+        `${round(rooms.sendRate, 2)} of 2 edits/s sent per client, correctness failures: ${rooms.incorrectMax ?? 'n/a'}`
       : 'n/a',
-    met: rooms ? rooms.latencyMs.p99 < 100 && rooms.deliveredShare >= 1 && incorrect(rooms) === 0 : null,
+    met: rooms ? rooms.p99Ms < 100 && rooms.deliveredMin >= 1 && rooms.incorrectMax === 0 : null,
   });
   const c = r.client;
   targets.push({
@@ -203,28 +211,34 @@ export function renderMarkdown(r: BenchResults): string {
       '',
     );
     L.push(
-      '| clients | server | p50 | p99 | delivered (min) | rooms not converged | server CPU | server waiting for CPU | server RSS peak | sent/s per client | load generator CPU / waiting / max lag | ours ÷ this (p99) |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| clients | server | p50 | p99 | p99 of each run | delivered (min) | rooms not converged | server CPU | server waiting for CPU | server RSS peak | sent/s per client | load generator CPU / waiting / max lag | ours ÷ this (p99) |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     for (const s of [...r.relay.summary].sort((a, b) => a.clients - b.clients)) {
       const ours = r.relay.summary.find((o) => o.clients === s.clients && o.contender === 'mantelkaart');
       L.push(
-        `| ${s.clients} | ${CONTENDER_LABEL[s.contender]} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${pct(s.deliveredMin)} | ${s.incorrectMax ?? 'n/a'} | ${round(s.cpuPercent, 0)}% | ${round(s.serverRunQueuePercent, 0)}% | ${round(s.peakRssMiB, 0)} MiB | ${round(s.sendRate, 1)} | ${round(s.loadgenCpuPercent, 0)}% / ${round(s.loadgenRunQueuePercent, 0)}% / ${ms(s.loadgenMaxLagMs)} | ${ours && s.contender !== 'mantelkaart' ? ratio(ours.p99Ms, s.p99Ms) : ''} |`,
+        `| ${s.clients} | ${CONTENDER_LABEL[s.contender]} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${s.p99Runs.map(ms).join(', ')} | ${pct(s.deliveredMin)} | ${s.incorrectMax ?? 'n/a'} | ${round(s.cpuPercent, 0)}% | ${round(s.serverRunQueuePercent, 0)}% | ${round(s.peakRssMiB, 0)} MiB | ${round(s.sendRate, 1)} | ${round(s.loadgenCpuPercent, 0)}% / ${round(s.loadgenRunQueuePercent, 0)}% / ${ms(s.loadgenMaxLagMs)} | ${ours && s.contender !== 'mantelkaart' ? ratio(ours.p99Ms, s.p99Ms) : ''} |`,
       );
     }
     L.push('');
   }
 
-  if (r.manyRooms.length) {
+  if (r.manyRooms.summary.length) {
+    const runs = Math.max(...r.manyRooms.summary.map((s) => s.runs));
     L.push('## Many rooms', '');
-    L.push(`Every client edits every 500 ms; one run per server, measured as the relay runs are.${r.relay.summary.length ? '' : ` ${CLIENTS_TEXT}`}`, '');
     L.push(
-      '| server | connections | rooms | edits/s each (target 2) | p50 | p99 | delivered | rooms not converged | server CPU | server waiting for CPU | server RSS peak | load generator CPU / waiting / max lag |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      `Every client edits every 500 ms. Medians of ${runs} run(s) per server, rotated like the relay runs and measured the same way. ` +
+        '"p99 after the first second" leaves out the edits sent in the first second, when every client\'s first edit reaches a cold server at once; the target is judged on the full p99.' +
+        `${r.relay.summary.length ? '' : ` ${CLIENTS_TEXT}`}`,
+      '',
     );
-    for (const m of r.manyRooms) {
+    L.push(
+      '| server | connections | edits/s each (target 2) | p50 | p99 | p99 of each run | p99 after the first second | delivered (min) | correctness failures | server CPU | server waiting for CPU | server RSS peak | load generator CPU / waiting / max lag |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    );
+    for (const m of r.manyRooms.summary) {
       L.push(
-        `| ${CONTENDER_LABEL[m.contender]} | ${m.clients} | ${m.rooms} | ${round(m.sendRate, 1)} | ${ms(m.latencyMs.p50)} | ${ms(m.latencyMs.p99)} | ${pct(m.deliveredShare)} | ${correctness(m)} | ${round(m.server.cpuPercent, 0)}% | ${round(m.server.runQueuePercent, 0)}% | ${round(m.server.peakRssMiB, 0)} MiB | ${round(m.loadgenCpuPercent, 0)}% / ${round(m.loadgenRunQueuePercent, 0)}% / ${ms(m.loadgenMaxLagMs)} |`,
+        `| ${CONTENDER_LABEL[m.contender]} | ${m.clients} | ${round(m.sendRate, 1)} | ${ms(m.p50Ms)} | ${ms(m.p99Ms)} | ${m.p99Runs.map(ms).join(', ')} | ${ms(m.warmP99Ms)} | ${pct(m.deliveredMin)} | ${m.incorrectMax ?? 'n/a'} | ${round(m.cpuPercent, 0)}% | ${round(m.serverRunQueuePercent, 0)}% | ${round(m.peakRssMiB, 0)} MiB | ${round(m.loadgenCpuPercent, 0)}% / ${round(m.loadgenRunQueuePercent, 0)}% / ${ms(m.loadgenMaxLagMs)} |`,
       );
     }
     L.push('');
@@ -309,8 +323,8 @@ export function renderMarkdown(r: BenchResults): string {
     L.push('');
   }
   L.push('## How to run', '');
-  L.push('`npm run bench` (15–20 minutes on this shared 2-core machine). `BENCH_QUICK=1` for a 1–2 minute smoke run; `BENCH_ONLY=relay,rooms,storage,client` for parts (written to bench/tmp unless `BENCH_WRITE=1`);');
-  L.push('`BENCH_REPEATS`, `BENCH_RELAY_SECONDS`, `BENCH_ROOMS_SECONDS`, `BENCH_EDITS`, `BENCH_CONTENDERS`, `BENCH_ROOMS_PEERS=0`, `BENCH_FULL_CLIENTS` (stock providers per room, default 1); `BENCH_PROFILE=1` also writes a CPU profile of our server under relay load and Chrome CPU profiles and traces of the client to bench/tmp/profiles.');
+  L.push('`npm run bench` (about 13 minutes on this shared 2-core machine). `BENCH_QUICK=1` for a 2–3 minute smoke run; `BENCH_ONLY=relay,rooms,storage,client` for parts (quick and partial runs are written to bench/tmp unless `BENCH_WRITE=1`);');
+  L.push('`BENCH_REPEATS`, `BENCH_ROOMS_REPEATS`, `BENCH_RELAY_SECONDS`, `BENCH_ROOMS_SECONDS`, `BENCH_EDITS`, `BENCH_CONTENDERS`, `BENCH_ROOMS_PEERS=0`, `BENCH_FULL_CLIENTS` (stock providers per room, default 1); `BENCH_PROFILE=1` also writes a CPU profile of our server under relay load and Chrome CPU profiles and traces of the client to bench/tmp/profiles.');
   L.push('');
   return L.join('\n');
 }

@@ -67,15 +67,23 @@ async function main(): Promise<void> {
 
   const roomRuns: RelayRunResult[] = [];
   if (config.parts.has('rooms')) {
-    const { rooms, clientsPerRoom, intervalMs, durationMs } = config.rooms;
-    for (const contender of config.rooms.contenders) {
-      noteLoad(`rooms ${contender}`);
-      const run = await part(`many rooms on ${contender}`, () =>
-        runRelay({ contender, rooms, clientsPerRoom, fullClientsPerRoom: config.fullClientsPerRoom, intervalMs, durationMs, drainTimeoutMs: 15_000 }),
-      );
-      if (run) {
-        roomRuns.push(run);
-        say(`many rooms ${contender}: p99 ${run.latencyMs.p99.toFixed(1)} ms, delivered ${(run.deliveredShare * 100).toFixed(2)}%, rooms not converged ${run.roomsNotConverged}, sent ${run.sendRate.toFixed(2)}/s per client, RSS ${run.server.peakRssMiB.toFixed(0)} MiB`);
+    const { rooms, clientsPerRoom, intervalMs, durationMs, repeats, contenders } = config.rooms;
+    for (let rep = 0; rep < repeats; rep++) {
+      // Rotated like the relay part: whoever runs first runs right after whatever the machine did before.
+      const order = contenders.map((_, i) => contenders[(i + rep) % contenders.length]);
+      for (const contender of order) {
+        noteLoad(`rooms ${contender}`);
+        const run = await part(`many rooms on ${contender}`, () =>
+          runRelay({ contender, rooms, clientsPerRoom, fullClientsPerRoom: config.fullClientsPerRoom, intervalMs, durationMs, drainTimeoutMs: 15_000 }),
+        );
+        if (run) {
+          roomRuns.push(run);
+          say(
+            `many rooms ${contender} #${rep + 1}: p99 ${run.latencyMs.p99.toFixed(1)} ms (after the first second ${run.warmLatencyMs?.p99.toFixed(1)} ms), ` +
+              `delivered ${(run.deliveredShare * 100).toFixed(2)}%, rooms not converged ${run.roomsNotConverged}, sent ${run.sendRate.toFixed(2)}/s per client, ` +
+              `server CPU ${run.server.cpuPercent.toFixed(0)}%, waiting ${run.server.runQueuePercent.toFixed(0)}%, RSS ${run.server.peakRssMiB.toFixed(0)} MiB`,
+          );
+        }
       }
     }
   }
@@ -122,7 +130,7 @@ async function main(): Promise<void> {
     snapshot: { commit: snap.commit, uncommitted: snap.uncommitted, buildSeconds: snap.buildSeconds },
     config: { ...config, parts: [...config.parts] },
     relay: { runs: relayRuns, summary: summarize(relayRuns) },
-    manyRooms: roomRuns,
+    manyRooms: { runs: roomRuns, summary: summarize(roomRuns) },
     storage: { coldLoad: cold, logGrowth: growth },
     client,
     serverProfile,

@@ -8,14 +8,14 @@ export interface BenchConfig {
   parts: Set<string>;
   contenders: ContenderId[];
   relay: { sizes: number[]; repeats: number; durationMs: number; intervalMs: number; drainTimeoutMs: number };
-  rooms: { rooms: number; clientsPerRoom: number; intervalMs: number; durationMs: number; contenders: ContenderId[] };
+  rooms: { rooms: number; clientsPerRoom: number; intervalMs: number; durationMs: number; repeats: number; contenders: ContenderId[] };
   storage: { coldNodes: number; coldEdges: number; edits: number };
   client: { nodes: number; edges: number; gestureMs: number; selectCount: number };
   /** Stock providers per room in relay and many-rooms runs (BENCH_FULL_CLIENTS; the rest are wire clients). */
   fullClientsPerRoom: number;
   /** CPU profiles of our server and Chrome traces of the client, in bench/tmp/profiles (BENCH_PROFILE=1). */
   profile: boolean;
-  /** Write BENCHMARKS.md and bench/results.json (off for partial runs unless BENCH_WRITE=1). */
+  /** Write BENCHMARKS.md and bench/results.json (off for partial and quick runs unless BENCH_WRITE=1). */
   write: boolean;
 }
 
@@ -51,7 +51,8 @@ export function loadConfig(): BenchConfig {
       rooms: num('BENCH_ROOMS', 100),
       clientsPerRoom: num('BENCH_ROOM_CLIENTS', 10),
       intervalMs: 500,
-      durationMs: num('BENCH_ROOMS_SECONDS', quick ? 4 : 15) * 1000,
+      durationMs: num('BENCH_ROOMS_SECONDS', quick ? 4 : 10) * 1000,
+      repeats: num('BENCH_ROOMS_REPEATS', quick ? 1 : 3),
       contenders: ['mantelkaart', ...roomPeers.filter((c) => contenders.includes(c))],
     },
     storage: {
@@ -67,6 +68,7 @@ export function loadConfig(): BenchConfig {
     },
     fullClientsPerRoom: num('BENCH_FULL_CLIENTS', 1),
     profile: process.env.BENCH_PROFILE === '1',
-    write: process.env.BENCH_WRITE === '1' || (!only && process.env.BENCH_WRITE !== '0'),
+    // A quick or partial run must not replace the full run's numbers by accident.
+    write: process.env.BENCH_WRITE === '1' || (!only && !quick && process.env.BENCH_WRITE !== '0'),
   };
 }
