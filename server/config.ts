@@ -50,6 +50,11 @@ export interface Config {
   storage: StorageKind;
   /** fsync every storage batch: edits then survive a power cut too, at the cost of one disk flush per batch. */
   storageSync: boolean;
+  /**
+   * Appends go to a write-ahead log with one synchronous write before they are relayed, and to LevelDB in the
+   * background (LevelDB's own writes wait for a thread-pool thread). Off: every append waits for LevelDB's write.
+   */
+  storageWal: boolean;
   limits: Limits;
   /** Read every stored record once at start-up and log what is damaged (STORE_CHECKED). */
   checkStoreOnStart: boolean;
@@ -111,6 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl(env),
     storage,
     storageSync: integer(env, 'STORAGE_SYNC', 0, 0, 1) === 1,
+    storageWal: integer(env, 'STORAGE_WAL', 1, 0, 1) === 1,
     limits: {
       maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
       maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 64 * 1024, 256, 16 * 1024 * 1024),

@@ -18,7 +18,7 @@ const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 async function main(config: Config): Promise<void> {
   const secret = resolveSecret(config.dataDir, config.secret);
-  const store = await openStore(config.storage, join(config.dataDir, 'db'), { sync: config.storageSync });
+  const store = await openStore(config.storage, join(config.dataDir, 'db'), { sync: config.storageSync, writeAheadLog: config.storageWal });
   if (config.checkStoreOnStart) await checkStore(store);
   const admin = config.storage === 'leveldb' ? await startAdminSocket({ dataDir: config.dataDir, secret, store }) : undefined;
   const rooms = new Rooms(store, {

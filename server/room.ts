@@ -41,8 +41,14 @@ export class DocTooLargeError extends Error {
   }
 }
 
-/** How often compaction retries after the store said another compaction got there first. */
-const COMPACT_ATTEMPTS = 3;
+/** What a compaction writes: the state at one moment and the last stored sequence number it covers. */
+interface CompactionPoint {
+  state: Uint8Array;
+  upToSeq: number;
+  /** uncompacted and storedBytes at that moment, to count what was appended while the compaction was written. */
+  updates: number;
+  bytes: number;
+}
 
 /** Transaction origin of updates the room applies after they are stored; `from` is the one socket they all came from. */
 class Stored {
@@ -83,6 +89,8 @@ export class Room {
   private queue: Pending[] = [];
   private pumping: Promise<void> | null = null;
   private compactWaiters: { resolve(): void; reject(err: unknown): void }[] = [];
+  /** The compaction being written, while the room goes on storing and relaying updates. */
+  private compacting: Promise<void> | null = null;
   private uncompacted = 0;
   /** Bytes storage holds for this document (compacted state plus the updates after it). */
   private storedBytes = 0;
@@ -182,7 +190,7 @@ export class Room {
     this.pumping = this.pump().finally(() => {
       this.pumping = null;
       // Anything queued during the last await of the loop is picked up here.
-      if (this.queue.length > 0 || this.compactWaiters.length > 0) this.kick();
+      if (this.hasWork()) this.kick();
     });
   }
 
@@ -194,19 +202,32 @@ export class Room {
       for (const w of this.compactWaiters.splice(0)) w.reject(err);
       return;
     }
-    while (this.queue.length > 0 || this.compactWaiters.length > 0) {
+    while (this.hasWork()) {
       if (this.queue.length > 0) await this.writeBatch(this.queue.splice(0));
-      if (this.compactWaiters.length > 0 || this.uncompacted >= this.options.compactAfterUpdates) {
+      if (this.compacting === null && (this.compactWaiters.length > 0 || this.uncompacted >= this.options.compactAfterUpdates)) {
         const waiters = this.compactWaiters.splice(0);
-        try {
-          await this.compactStored();
-          for (const w of waiters) w.resolve();
-        } catch (err) {
-          logError('STORE_COMPACT_FAILED', { doc: this.name, error: errorText(err) });
-          for (const w of waiters) w.reject(err);
-        }
+        // Taken here, between batches, where the document holds exactly what storage holds. Written in the
+        // background: updates arriving meanwhile are stored and relayed without waiting for it.
+        const point = await this.compactionPoint();
+        this.compacting = this.writeCompaction(point).then(
+          () => {
+            for (const w of waiters) w.resolve();
+          },
+          (err: unknown) => {
+            logError('STORE_COMPACT_FAILED', { doc: this.name, error: errorText(err) });
+            for (const w of waiters) w.reject(err);
+          },
+        );
+        void this.compacting.finally(() => {
+          this.compacting = null;
+          if (this.hasWork()) this.kick();
+        });
       }
     }
+  }
+
+  private hasWork(): boolean {
+    return this.queue.length > 0 || (this.compactWaiters.length > 0 && this.compacting === null);
   }
 
   /** Stored size in bytes, as the MAX_DOC_BYTES limit counts it. */
@@ -224,6 +245,7 @@ export class Room {
     const incoming = batch.reduce((n, p) => n + (p.origin === null ? 0 : p.update.length), 0);
     if (this.storedBytes + incoming > limit && this.uncompacted > 1) {
       try {
+        await this.compacting;
         await this.compactStored();
       } catch (err) {
         logError('STORE_COMPACT_FAILED', { doc: this.name, error: errorText(err) });
@@ -282,24 +304,23 @@ export class Room {
     for (const p of batch) p.resolve();
   }
 
-  // Runs inside the pump, so no append is in flight: the doc holds exactly what storage holds.
+  /** Must run where no append is in flight (in the pump, or once it is flushed): the doc then equals storage. */
+  private async compactionPoint(): Promise<CompactionPoint> {
+    const upToSeq = await this.store.lastSeq(this.name);
+    return { state: Y.encodeStateAsUpdate(this.doc), upToSeq, updates: this.uncompacted, bytes: this.storedBytes };
+  }
+
+  private async writeCompaction(point: CompactionPoint): Promise<void> {
+    // A stale compaction (another one got there first) throws; the next one starts from the newer state.
+    await this.store.compact(this.name, point.state, point.upToSeq);
+    this.uncompacted -= point.updates;
+    this.storedBytes = point.state.length + (this.storedBytes - point.bytes);
+    log('STORE_COMPACTED', { doc: this.name, bytes: point.state.length, upToSeq: point.upToSeq });
+  }
+
+  /** Compacts now and waits for it; only where no append is in flight. */
   private async compactStored(): Promise<void> {
-    const state = Y.encodeStateAsUpdate(this.doc);
-    let lastSeq = 0;
-    for (let attempt = 1; ; attempt++) {
-      lastSeq = await this.store.lastSeq(this.name);
-      try {
-        await this.store.compact(this.name, state, lastSeq);
-        break;
-      } catch (err) {
-        // Another compaction got there first (STORE_COMPACT_STALE): read the new sequence and try again.
-        if ((err as { code?: unknown }).code !== 'STORE_COMPACT_STALE' || attempt >= COMPACT_ATTEMPTS) throw err;
-        log('STORE_COMPACT_RETRY', { doc: this.name, attempt });
-      }
-    }
-    this.uncompacted = 0;
-    this.storedBytes = state.length;
-    log('STORE_COMPACTED', { doc: this.name, bytes: state.length, upToSeq: lastSeq });
+    await this.writeCompaction(await this.compactionPoint());
   }
 
   /** Removes a socket and the presence it controlled. */
@@ -318,6 +339,7 @@ export class Room {
     try {
       await this.ready;
       await this.flush();
+      await this.compacting;
       if (this.uncompacted > 1) await this.compactStored();
     } catch (err) {
       logError('ROOM_CLOSE_FLUSH_FAILED', { doc: this.name, error: errorText(err) });

@@ -14,7 +14,7 @@ export type ContenderId = 'mantelkaart' | 'yws-memory' | 'yws-leveldb' | 'hocusp
 export const CONTENDERS: readonly ContenderId[] = ['mantelkaart', 'yws-memory', 'yws-leveldb', 'hocuspocus'];
 
 export const CONTENDER_LABEL: Record<ContenderId, string> = {
-  mantelkaart: 'Mantelkaart (LevelDB, persist-before-relay)',
+  mantelkaart: 'Mantelkaart (write-ahead log + LevelDB, persist-before-relay)',
   'yws-memory': '@y/websocket-server 0.1.1 (memory)',
   'yws-leveldb': '@y/websocket-server 0.1.1 (YPERSISTENCE, y-leveldb)',
   hocuspocus: '@hocuspocus/server 3.4.4 (memory)',

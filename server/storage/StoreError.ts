@@ -5,7 +5,9 @@ export type StoreErrorCode =
   | 'STORE_OPEN_FAILED'
   | 'STORE_COMPACT_STALE'
   | 'STORE_META_NOT_JSON'
-  | 'STORE_BACKUP_INVALID';
+  | 'STORE_BACKUP_INVALID'
+  | 'STORE_WAL_WRITE_FAILED'
+  | 'STORE_BACKGROUND_WRITE_FAILED';
 
 /** A storage failure with a stable code, so the server can log and react without parsing messages. */
 export class StoreError extends Error {

@@ -5,12 +5,12 @@ import { LevelDocStore } from './LevelDocStore';
 import { log, logError } from '../log';
 
 /** Opens the configured storage engine; LevelDB lives in its own directory under DATA_DIR. */
-export async function openStore(kind: StorageKind, dir: string, options: { sync?: boolean } = {}): Promise<DocStore> {
+export async function openStore(kind: StorageKind, dir: string, options: { sync?: boolean; writeAheadLog?: boolean } = {}): Promise<DocStore> {
   if (kind === 'memory') {
     log('STORAGE_MEMORY', { note: 'nothing_survives_a_restart' });
     return new MemoryDocStore();
   }
-  const store = await LevelDocStore.open(dir, { sync: options.sync === true });
+  const store = await LevelDocStore.open(dir, { sync: options.sync === true, writeAheadLog: options.sync === true ? false : options.writeAheadLog });
   const report = store.recoveryReport;
   // The directory is in its own field; without it in the message, LevelDB's words fit the line.
   for (const event of report.events) logError(event.code, { dir, message: event.message.split(dir + '/').join('') });
