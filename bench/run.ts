@@ -43,8 +43,9 @@ async function main(): Promise<void> {
   const relayRuns: RelayRunResult[] = [];
   if (config.parts.has('relay')) {
     const { sizes, repeats, durationMs, intervalMs, drainTimeoutMs } = config.relay;
-    for (let rep = 0; rep < repeats; rep++) {
-      for (const size of sizes) {
+    for (let rep = 0; rep < Math.max(...repeats); rep++) {
+      for (const [i, size] of sizes.entries()) {
+        if (rep >= repeats[i]) continue;
         // Interleaved, and rotated per repetition so no contender always runs first.
         const order = config.contenders.map((_, i) => config.contenders[(i + rep) % config.contenders.length]);
         for (const contender of order) {

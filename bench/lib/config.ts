@@ -7,7 +7,8 @@ export interface BenchConfig {
   /** Parts to run: relay, rooms, storage, client (BENCH_ONLY=relay,client). */
   parts: Set<string>;
   contenders: ContenderId[];
-  relay: { sizes: number[]; repeats: number; durationMs: number; intervalMs: number; drainTimeoutMs: number };
+  /** repeats: runs per contender for each size (sizes[i] gets repeats[i]). */
+  relay: { sizes: number[]; repeats: number[]; durationMs: number; intervalMs: number; drainTimeoutMs: number };
   rooms: { rooms: number; clientsPerRoom: number; intervalMs: number; durationMs: number; repeats: number; contenders: ContenderId[] };
   storage: { coldNodes: number; coldEdges: number; edits: number };
   client: { nodes: number; edges: number; gestureMs: number; selectCount: number };
@@ -35,14 +36,16 @@ export function loadConfig(): BenchConfig {
   for (const p of parts) if (!all.includes(p)) throw new Error(`BENCH_ONLY: unknown part "${p}" (use ${all.join(', ')})`);
   const contenders = (process.env.BENCH_CONTENDERS?.split(',').map((s) => s.trim()) ?? [...CONTENDERS]) as ContenderId[];
   for (const c of contenders) if (!CONTENDERS.includes(c)) throw new Error(`BENCH_CONTENDERS: unknown contender "${c}"`);
+  const sizes = (process.env.BENCH_RELAY_SIZES ?? '20,100').split(',').map(Number);
   const roomPeers = process.env.BENCH_ROOMS_PEERS === '0' ? [] : quick ? [] : (['yws-memory', 'yws-leveldb', 'hocuspocus'] as ContenderId[]);
   return {
     quick,
     parts,
     contenders,
     relay: {
-      sizes: (process.env.BENCH_RELAY_SIZES ?? '20,100').split(',').map(Number),
-      repeats: num('BENCH_REPEATS', quick ? 1 : 3),
+      sizes,
+      // The 20-client runs are short and their p99 differences are a few milliseconds on a noisy machine: more of them.
+      repeats: sizes.map((size) => num('BENCH_REPEATS', quick ? 1 : size <= 20 ? 5 : 3)),
       durationMs: num('BENCH_RELAY_SECONDS', quick ? 3 : 10) * 1000,
       intervalMs: 50,
       drainTimeoutMs: 15_000,

@@ -77,10 +77,10 @@ type BatchOp = { type: 'put'; key: string; value: Uint8Array } | { type: 'del'; 
 const MAX_LOGGED_QUEUED = 4096;
 
 /** Shortest time between two LevelDB compactions of one document's key range (see reclaim). */
-const RECLAIM_INTERVAL_MS = 30_000;
+const RECLAIM_INTERVAL_MS = 10_000;
 
 /** How long appends already in the write-ahead log wait for others to share their LevelDB batch. */
-const LOGGED_GATHER_MS = 10;
+const LOGGED_GATHER_MS = 25;
 
 /** Compaction and deletion read the keys they remove, so they run alone; everything else is merged. */
 const isExclusive = (job: Job): boolean => job.kind === 'compact' || job.kind === 'delete';

@@ -35,7 +35,7 @@ const KIND_DELETE_DOC = 2;
 export type WalTicket = number;
 
 export interface WriteAheadLogOptions {
-  /** A caught-up log larger than this is truncated (default 4 MiB). */
+  /** A caught-up log larger than this is truncated (default 256 KiB: a truncate is one cheap system call). */
   truncateBytes?: number;
   /** A log larger than this that is not caught up moves to a new file; the old one goes once caught up (64 MiB). */
   rotateBytes?: number;
@@ -82,7 +82,7 @@ export class WriteAheadLog {
     const gens = generations(dir);
     if (gens.length > 0) throw new Error(`${dir} still holds write-ahead log files: recover them first`);
     return new WriteAheadLog(dir, 1, {
-      truncateBytes: options.truncateBytes ?? 4 * 1024 * 1024,
+      truncateBytes: options.truncateBytes ?? 256 * 1024,
       rotateBytes: options.rotateBytes ?? 64 * 1024 * 1024,
     });
   }

@@ -134,7 +134,7 @@ describe('LevelDocStore with its write-ahead log', () => {
     // The next append hears that LevelDB is behind; the failure is said in plain words.
     await expect(
       (async () => {
-        // Bounded: the background write is tried within milliseconds (it gathers for 10 ms at most).
+        // Bounded: the background write is tried within milliseconds (it gathers for 25 ms at most).
         for (let i = 0; i < 200; i++) {
           await store.append('kaart', [bytes(`later ${i}`)]);
           await new Promise((r) => setTimeout(r, 5));
