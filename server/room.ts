@@ -187,11 +187,18 @@ export class Room {
 
   private kick(): void {
     if (this.pumping) return;
-    this.pumping = this.pump().finally(() => {
-      this.pumping = null;
-      // Anything queued during the last await of the loop is picked up here.
-      if (this.hasWork()) this.kick();
-    });
+    // Started after the sockets that are ready now have been read (setImmediate runs after this poll phase), so
+    // updates that arrived together are stored with one write and relayed as one frame per socket.
+    let started!: () => void;
+    const scheduled = new Promise<void>((resolve) => (started = resolve));
+    setImmediate(started);
+    this.pumping = scheduled
+      .then(() => this.pump())
+      .finally(() => {
+        this.pumping = null;
+        // Anything queued during the last await of the loop is picked up here.
+        if (this.hasWork()) this.kick();
+      });
   }
 
   private async pump(): Promise<void> {
