@@ -137,9 +137,10 @@ async function main(): Promise<void> {
     serverProfile,
     errors,
   };
+  // Rendered first: it adds the verdict on each target, which results.json keeps too (as bench/render.ts writes it).
+  const md = renderMarkdown(results);
   const resultsFile = config.write ? join(repoRoot, 'bench/results.json') : join(benchTmp, 'results.json');
   writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
-  const md = renderMarkdown(results);
   const mdFile = config.write ? join(repoRoot, 'BENCHMARKS.md') : join(benchTmp, 'BENCHMARKS.md');
   writeFileSync(mdFile, md);
   say(`wrote ${resultsFile} and ${mdFile}`);

@@ -189,10 +189,7 @@ export class Room {
     if (this.pumping) return;
     // Started after the sockets that are ready now have been read (setImmediate runs after this poll phase), so
     // updates that arrived together are stored with one write and relayed as one frame per socket.
-    let started!: () => void;
-    const scheduled = new Promise<void>((resolve) => (started = resolve));
-    setImmediate(started);
-    this.pumping = scheduled
+    this.pumping = new Promise<void>((resolve) => setImmediate(resolve))
       .then(() => this.pump())
       .finally(() => {
         this.pumping = null;

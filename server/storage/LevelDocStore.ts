@@ -16,6 +16,7 @@ import {
 import { readDocEntry } from './readDocEntry.js';
 import { readRecord, readStateRecord, writeRecord, writeStateRecord } from './storeRecord.js';
 import { WriteAheadLog, type WalRecord, type WalTicket } from './WriteAheadLog.js';
+import { errorText } from '../log.js';
 
 export interface LevelDocStoreOptions {
   /**
@@ -211,7 +212,8 @@ export class LevelDocStore implements DocStore {
 
   async lastSeq(name: string): Promise<number> {
     this.assertOpen();
-    // nextSeq moves when a batch is planned; callers that wait for their appends (the room's pump) see it settled.
+    // nextSeq moves when an append is logged or a batch is planned; callers that wait for their appends (the room's
+    // pump) see it settled.
     return (await this.cursor(name)).nextSeq - 1;
   }
 
@@ -601,10 +603,6 @@ function jobBytes(job: Job): number {
   if (job.kind === 'logged') return job.puts.reduce((sum, p) => sum + p.value.length + 64, 0);
   if (job.kind === 'putMeta') return job.bytes.length + 64;
   return 64;
-}
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /**
