@@ -21,6 +21,12 @@ export interface RoomOptions {
   /** Whether this is a map document (migrated on load) rather than a `.private` one. */
   isMapDoc: boolean;
   testLoadDelayMs: number;
+  /**
+   * Runs before each compaction; the change it returns is stored and applied first (through the same path as
+   * any update), so the compacted state no longer holds what it removed. The private document uses it to purge
+   * contact details of deleted cards.
+   */
+  beforeCompact?: (doc: Y.Doc) => Promise<((doc: Y.Doc) => void) | null>;
 }
 
 interface Pending {
@@ -165,11 +171,30 @@ export class Room {
   /** Applies a server-side change (API) through the same store-then-relay path as a client's update. */
   async change(mutate: (doc: Y.Doc) => void): Promise<void> {
     await this.ready;
+    const update = this.updateFor(mutate);
+    if (update) await this.submit(update, null);
+  }
+
+  /** What `mutate` would change, as an update, worked out on a copy: the room's document changes only once stored. */
+  private updateFor(mutate: (doc: Y.Doc) => void): Uint8Array | null {
     const scratch = new Y.Doc();
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
     const update = captureUpdate(scratch, mutate);
     scratch.destroy();
-    if (update) await this.submit(update, null);
+    return update;
+  }
+
+  /** The beforeCompact change, stored and applied; a failure is logged and the compaction goes on without it. */
+  private async prepareCompaction(): Promise<void> {
+    if (!this.options.beforeCompact) return;
+    try {
+      const mutate = await this.options.beforeCompact(this.doc);
+      const update = mutate ? this.updateFor(mutate) : null;
+      if (!update) return;
+      await new Promise<void>((resolve, reject) => void this.writeBatch([{ update, origin: null, resolve, reject }]));
+    } catch (err) {
+      logError('ROOM_PREPARE_COMPACTION_FAILED', { doc: this.name, error: errorText(err) });
+    }
   }
 
   /** Compacts the stored log into the current state now (after the updates queued so far). */
@@ -210,6 +235,7 @@ export class Room {
       if (this.queue.length > 0) await this.writeBatch(this.queue.splice(0));
       if (this.compacting === null && (this.compactWaiters.length > 0 || this.uncompacted >= this.options.compactAfterUpdates)) {
         const waiters = this.compactWaiters.splice(0);
+        await this.prepareCompaction();
         // Taken here, between batches, where the document holds exactly what storage holds. Written in the
         // background: updates arriving meanwhile are stored and relayed without waiting for it.
         const point = await this.compactionPoint();
@@ -344,6 +370,7 @@ export class Room {
       await this.ready;
       await this.flush();
       await this.compacting;
+      if (this.uncompacted > 0) await this.prepareCompaction();
       if (this.uncompacted > 1) await this.compactStored();
     } catch (err) {
       logError('ROOM_CLOSE_FLUSH_FAILED', { doc: this.name, error: errorText(err) });

@@ -1,4 +1,6 @@
+import * as Y from 'yjs';
 import type { DocStore } from './storage/DocStore';
+import { deletePrivateFields, orphanedPrivateEntries } from '../shared/model/privateDoc';
 import { Room, type RoomPeer } from './room';
 import { parseDocName, privateRoomOf } from '../shared/model/roomName';
 import { log, logError } from './log';
@@ -63,12 +65,43 @@ export class Rooms {
       maxDocBytes: this.options.maxDocBytes,
       isMapDoc: !parsed.isPrivate,
       testLoadDelayMs: this.options.testLoadDelayMs,
+      beforeCompact: parsed.isPrivate ? (doc) => this.purgeDeletedCards(parsed.room, doc) : undefined,
     });
     this.rooms.set(name, created);
     created.ready.catch(() => {
       if (this.rooms.get(name) === created) this.rooms.delete(name);
     });
     return created;
+  }
+
+  /**
+   * The change that removes contact details of cards deleted from the map (AVG), for the private document's
+   * compaction: whichever path deleted the card, nothing of its person outlives the next compaction. The map is
+   * read where it is loaded, or else from storage without loading it as a room.
+   */
+  private async purgeDeletedCards(mapRoom: string, priv: Y.Doc): Promise<((doc: Y.Doc) => void) | null> {
+    const loaded = this.rooms.get(mapRoom);
+    let map: Y.Doc;
+    let scratch: Y.Doc | null = null;
+    if (loaded) {
+      await loaded.ready;
+      map = loaded.doc;
+    } else {
+      scratch = map = new Y.Doc();
+      const stored = await this.store.load(mapRoom);
+      for (const u of stored.updates) {
+        try {
+          Y.applyUpdate(scratch, u);
+        } catch {
+          // An unreadable record is reported when the map itself loads; what could be read still counts.
+        }
+      }
+    }
+    const orphans = orphanedPrivateEntries(map, priv);
+    scratch?.destroy();
+    if (orphans.length === 0) return null;
+    log('PRIVATE_ORPHANS_PURGED', { doc: privateRoomOf(mapRoom), entries: orphans.length });
+    return (doc) => deletePrivateFields(doc, orphans);
   }
 
   /**

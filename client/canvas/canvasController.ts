@@ -9,11 +9,6 @@ export interface CanvasController {
   editLabel(id: string): void;
   /** Deletes the selected nodes (with their edges) and edges. */
   deleteSelection(): void;
-  /** Selects the nodes and zooms the view to show them. */
-  revealNodes(ids: string[]): void;
-  fitView(): void;
-  undo(): void;
-  redo(): void;
 }
 
 let current: CanvasController | null = null;

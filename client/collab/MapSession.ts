@@ -4,6 +4,7 @@ import { COLLECTION_PREFIX } from '../../shared/model/schema';
 import { collectionMap, edgesMap, metaMap, nodesMap } from '../../shared/model/mapDoc';
 import { privateRoomOf } from '../../shared/model/roomName';
 import { canEdit, type Role } from '../../shared/protocol/roles';
+import { deleteElements, linkContactDetailsToUndo } from './deleteElements';
 import { DocChannel, type ConnectionState } from './docChannel';
 import { LOCAL_ORIGIN } from './localOrigin';
 
@@ -51,8 +52,6 @@ export class MapSession {
   readonly awareness: Awareness;
   /** Undoes this person's own map changes; extensions add their collections with addToScope. */
   readonly undoManager: Y.UndoManager;
-  /** Same, for the private document (its own history, since an undo manager spans one document). */
-  readonly privateUndoManager: Y.UndoManager | null;
   readonly whenLocalLoaded: Promise<void>;
 
   private readonly main: DocChannel;
@@ -77,11 +76,9 @@ export class MapSession {
       this.priv = new DocChannel(this.privateDoc, privateRoomOf(opts.room), opts.token, wsBase, { persist });
       // Presence travels with the map document only; the private socket carries none.
       this.priv.provider.awareness.setLocalState(null);
-      this.privateUndoManager = new Y.UndoManager(this.privateDoc.getMap('people'), { trackedOrigins: new Set([LOCAL_ORIGIN]) });
     } else {
       this.privateDoc = null;
       this.priv = null;
-      this.privateUndoManager = null;
     }
 
     this.undoManager = new Y.UndoManager([nodesMap(this.doc), edgesMap(this.doc), metaMap(this.doc)], {
@@ -89,6 +86,7 @@ export class MapSession {
       captureTimeout: 400,
     });
     this.trackCollections();
+    this.cleanups.push(linkContactDetailsToUndo(this.undoManager, this.privateDoc, LOCAL_ORIGIN));
 
     this.whenLocalLoaded = Promise.all([this.main.whenLocalLoaded, this.priv?.whenLocalLoaded]).then(() => {
       this.localLoaded = true;
@@ -148,12 +146,16 @@ export class MapSession {
     this.doc.transact(fn, LOCAL_ORIGIN);
   }
 
+  /** Deletes nodes (with their edges and contact details) and edges as one undoable step: see deleteElements. */
+  deleteElements(nodeIds: Iterable<string>, edgeIds: Iterable<string> = []): void {
+    deleteElements({ doc: this.doc, privateDoc: this.privateDoc, origin: LOCAL_ORIGIN, undoManager: this.undoManager }, nodeIds, edgeIds);
+  }
+
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     for (const c of this.cleanups) c();
     this.undoManager.destroy();
-    this.privateUndoManager?.destroy();
     this.main.destroy();
     this.priv?.destroy();
     this.doc.destroy();

@@ -29,6 +29,8 @@ export interface HostSession {
   role: Role;
   undo(): void;
   redo(): void;
+  /** The one delete path: nodes with their edges and contact details, and edges, as one undo step. */
+  deleteElements(nodeIds: Iterable<string>, edgeIds?: Iterable<string>): void;
   connection: Store<ConnectionState>;
   /** How many other people have the map open. */
   peers: Store<number>;

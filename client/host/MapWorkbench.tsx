@@ -151,7 +151,6 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
       edgeComponent={KindEdge}
       edgeColor={edgeColor}
       nodeColor={nodeColor}
-      shortcuts={false}
       onNodeContextMenu={onNodeContextMenu}
       onPaneContextMenu={onPaneContextMenu}
     >

@@ -6,7 +6,7 @@ import type { MapSession } from '../collab/MapSession';
 import type { Peer } from '../collab/presence';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useT } from '../i18n/i18n';
-import { ReadOnlyBadge } from '../status/ReadOnlyBadge';
+import { ReadOnlyBadge } from './ReadOnlyBadge';
 import { PeopleList } from './PeopleList';
 
 /** Whom a viewer follows: the facilitator (owner) first, otherwise an editor, whoever shares a view. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { FieldValue } from './schema';
 import { toFieldValue } from './fieldValue';
+import { ROOT_NODES } from './schema';
 
 /**
  * A map's private companion document (room `<id>.private`) holds the fields a view link must never receive:
@@ -45,4 +46,20 @@ export function deletePrivateFields(doc: Y.Doc, nodeIds: Iterable<string>, origi
     const people = peopleMap(doc);
     for (const id of nodeIds) people.delete(id);
   }, origin);
+}
+
+/**
+ * Private entries whose card was deleted from the map: contact details nobody can see any more, which the server
+ * purges at compaction (AVG). Only cards the map once held and no longer does count: a card whose creation has
+ * not reached the map yet (it travels on another socket) keeps its entry.
+ */
+export function orphanedPrivateEntries(map: Y.Doc, priv: Y.Doc): string[] {
+  const nodes = map.getMap(ROOT_NODES);
+  const orphans: string[] = [];
+  for (const id of peopleMap(priv).keys()) {
+    // A deleted key stays in a Y.Map's item table as a tombstone; that tells "deleted" from "not arrived yet".
+    const item = nodes._map.get(id);
+    if (item !== undefined && item.deleted) orphans.push(id);
+  }
+  return orphans;
 }

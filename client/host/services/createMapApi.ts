@@ -2,8 +2,6 @@ import * as Y from 'yjs';
 import {
   createEdge,
   createNode,
-  deleteEdges,
-  deleteNodes,
   deleteRecords,
   edgesMap,
   nodesMap,
@@ -21,7 +19,7 @@ import {
   updateEdge,
   updateNode,
 } from '../../../shared/model/mapDoc';
-import { deletePrivateFields, readPrivateFields, setPrivateFields } from '../../../shared/model/privateDoc';
+import { readPrivateFields, setPrivateFields } from '../../../shared/model/privateDoc';
 import { canEdit } from '../../../shared/protocol/roles';
 import type { DisposableStore } from '../../../shared/plugin/Disposable';
 import { Emitter } from '../../../shared/plugin/Emitter';
@@ -94,9 +92,7 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
     },
     deleteNodes(ids) {
       guard();
-      const list = [...ids];
-      deleteNodes(doc, list, origin);
-      if (session.privateDoc) deletePrivateFields(session.privateDoc, list, origin);
+      session.deleteElements(ids);
     },
     createEdge(init) {
       guard();
@@ -112,7 +108,7 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
     },
     deleteEdges(ids) {
       guard();
-      deleteEdges(doc, ids, origin);
+      session.deleteElements([], ids);
     },
     putRecord(collection, fields, id) {
       guard();

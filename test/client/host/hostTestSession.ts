@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { deleteElements, linkContactDetailsToUndo } from '../../../client/collab/deleteElements';
 import type { Role } from '../../../shared/protocol/roles';
 import type { HostSession, SelectionSource, Store } from '../../../client/host/HostSession';
 import { createHostServices, type HostServices } from '../../../client/host/HostServices';
@@ -25,15 +26,18 @@ function store<T>(value: T): Store<T> & { set(v: T): void } {
 export function createTestSession(role: Role = 'edit'): HostSession & { undoManager: Y.UndoManager } {
   const doc = new Y.Doc();
   const undoManager = new Y.UndoManager([doc.getMap('nodes'), doc.getMap('edges')], { trackedOrigins: new Set([LOCAL]), captureTimeout: 0 });
+  const privateDoc = role === 'view' ? null : new Y.Doc();
+  linkContactDetailsToUndo(undoManager, privateDoc, LOCAL);
   const sel = store<readonly string[]>([]);
   const selection: SelectionSource = { get: sel.get, subscribe: sel.subscribe, set: (ids) => sel.set(ids) };
   return {
     doc,
-    privateDoc: role === 'view' ? null : new Y.Doc(),
+    privateDoc,
     origin: LOCAL,
     role,
     undo: () => undoManager.undo(),
     redo: () => undoManager.redo(),
+    deleteElements: (nodeIds, edgeIds) => deleteElements({ doc, privateDoc, origin: LOCAL, undoManager }, nodeIds, edgeIds),
     connection: store('connected' as const),
     peers: store(0),
     selection,
