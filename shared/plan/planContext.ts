@@ -69,7 +69,8 @@ export function planContext(snapshot: MapSnapshot, options: BuildPlanOptions): P
     totals: commitmentTotals(snapshot, totalsOptions),
     coverage: coverage(snapshot),
     capacity: capacityUse(snapshot, totalsOptions),
-    problems: options.diagnostics ?? diagnose(snapshot, totalsOptions),
+    // Privacy findings are the team's housekeeping, not a project risk for a funder, and name whose contact details leak.
+    problems: (options.diagnostics ?? diagnose(snapshot, totalsOptions)).filter((p) => !p.code.startsWith('privacy.')),
     privateFields,
     showPrivate,
     t: (nl, en) => (lang === 'nl' ? nl : en),

@@ -16,6 +16,11 @@ export const STAKEHOLDER_COMMANDS = {
   editNodeField: 'stakeholders.editNodeField',
   /** Add a node near another and connect them: { kind, label?, data?, connectTo?: { nodeId, relation, direction: 'from' | 'to' } }. */
   addNode: 'stakeholders.addNode',
+  /**
+   * Take a phone number or e-mail address out of a public field (`label` or a data field) and, with a target,
+   * put it in the card's private field: { nodeId, field, value, target: 'phone' | 'email' | null }.
+   */
+  moveContactToPrivate: 'stakeholders.moveContactToPrivate',
 } as const;
 
 export type StakeholderCommandId = (typeof STAKEHOLDER_COMMANDS)[keyof typeof STAKEHOLDER_COMMANDS];

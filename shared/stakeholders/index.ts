@@ -24,4 +24,5 @@ export * from './organisationTypes';
 export * from './phases';
 export * from './stappenplanSteps';
 export * from './suggestions';
+export * from './contactText';
 export { closestMatch, normalizeText } from './textMatch';

@@ -31,9 +31,15 @@ export function keyFiguresOf(snapshot: MapSnapshot, communityId: string): string
   return inOrder(snapshot, ids);
 }
 
-/** Places where a community meets. */
+/**
+ * Where a community meets: places, and partners or organisations it "komt samen in" (a migrant organisation's
+ * clubhouse, a mosque entered as a partner) or an offer it gathers at (an ontmoetingsgroep): every kind the map
+ * offers that relation to counts as a known meeting place.
+ */
+export const MEETING_PLACE_KINDS: readonly string[] = [KIND.place, KIND.partner, KIND.organisation, KIND.offer];
+
 export function placesOf(snapshot: MapSnapshot, communityId: string): string[] {
-  const ids = new Set(relatedIds(snapshot, communityId, RELATION.meetsAt, [KIND.place]));
+  const ids = new Set(relatedIds(snapshot, communityId, RELATION.meetsAt, MEETING_PLACE_KINDS));
   const community = snapshot.nodes.find((n) => n.id === communityId);
   const known = new Set(snapshot.nodes.filter((n) => n.kind === KIND.place).map((n) => n.id));
   if (community) for (const p of readCommunity(community).places) if (known.has(p)) ids.add(p);

@@ -72,7 +72,9 @@ const RULES: Rule[] = [
   { from: PARTIES, to: [community], kinds: [RELATION.reaches, RELATION.trusts] },
   { from: [offer], to: [community], kinds: [RELATION.reaches] },
   { from: [community], to: [place], kinds: [RELATION.meetsAt] },
-  { from: [community], to: PARTIES, kinds: [RELATION.trusts, RELATION.meetsAt] },
+  // A community meets at an organisation's building (a clubhouse, a mosque entered as a partner), not at a person.
+  { from: [community], to: ORGS, kinds: [RELATION.trusts, RELATION.meetsAt] },
+  { from: [community], to: PEOPLE, kinds: [RELATION.trusts] },
   { from: [community], to: [offer], kinds: [RELATION.meetsAt] },
   { from: PARTIES, to: [offer], kinds: [RELATION.commitsTo, RELATION.refersTo] },
   { from: PEOPLE, to: [place], kinds: [RELATION.meetsAt, RELATION.collaborates] },

@@ -37,7 +37,8 @@ export function communityKeyFigures(snapshot: MapSnapshot): Problem[] {
       const figure = byId.get(figures[0]);
       problems.push({
         code: 'community.singleKeyFigure',
-        severity: 'info',
+        // The domain calls a community reached by one key figure "not really reached", like one reached by none.
+        severity: 'warning',
         message: {
           nl: `De ${name.nl} wordt maar door één sleutelfiguur bereikt (${nodeName(figure, 'nl')}). Zoek een tweede, zodat het contact niet van één persoon afhangt.`,
           en: `The ${name.en} is reached by one key figure only (${nodeName(figure, 'en')}). Find a second one so contact does not hang on one person.`,

@@ -4,7 +4,10 @@ import { commitmentNoHours } from './commitmentNoHours';
 import { commitmentNoOwner } from './commitmentNoOwner';
 import { communityKeyFigures } from './communityKeyFigures';
 import { communityNoPlace } from './communityNoPlace';
-import { noExperienceKnowledge } from './noExperienceKnowledge';
+import { missingKnowledgeSources } from './missingKnowledgeSources';
+import { offerNoCommitment } from './offerNoCommitment';
+import { onlyBridgeNoCommitment } from './onlyBridgeNoCommitment';
+import { contactInPublicField } from './contactInPublicField';
 import { offerNoFollowUp } from './offerNoFollowUp';
 import { organisationNoCommitment } from './organisationNoCommitment';
 import { overCapacity } from './overCapacity';
@@ -15,19 +18,22 @@ import type { DiagnosticOptions, DiagnosticRule, Problem, Severity } from './pro
 
 export * from './problem';
 export {
-  commitmentNoEndDate, commitmentNoHours, commitmentNoOwner, communityKeyFigures, communityNoPlace, noExperienceKnowledge,
-  offerNoFollowUp, organisationNoCommitment, overCapacity, partnerCategoryMissing, partnerNoCategory, partnerNoRole,
+  commitmentNoEndDate, commitmentNoHours, commitmentNoOwner, communityKeyFigures, communityNoPlace, contactInPublicField, missingKnowledgeSources,
+  offerNoCommitment, offerNoFollowUp, onlyBridgeNoCommitment, organisationNoCommitment, overCapacity, partnerCategoryMissing, partnerNoCategory, partnerNoRole,
 };
 
 /** Every rule, in the order the Problems view lists them within a severity: people first, then structure. */
 export const DIAGNOSTIC_RULES: readonly DiagnosticRule[] = [
+  contactInPublicField,
   overCapacity,
   communityKeyFigures,
+  onlyBridgeNoCommitment,
   communityNoPlace,
-  noExperienceKnowledge,
+  missingKnowledgeSources,
   commitmentNoOwner,
   commitmentNoHours,
   commitmentNoEndDate,
+  offerNoCommitment,
   offerNoFollowUp,
   partnerNoRole,
   partnerNoCategory,

@@ -4,7 +4,8 @@ import { createMapApi } from '../../../client/host/services/createMapApi';
 import { DisposableStore } from '../../../shared/plugin/Disposable';
 import { extension } from '../../../client/extensions/stakeholders';
 import { ID } from '../../../client/extensions/stakeholders/ids';
-import { snapshotMap, updateNode } from '../../../shared/model/mapDoc';
+import { setNodeData, snapshotMap, updateNode } from '../../../shared/model/mapDoc';
+import { readPrivateFields } from '../../../shared/model/privateDoc';
 import { applyTemplate, COMMITMENTS, KIND, readCommitments, STAKEHOLDER_COMMANDS, voorbeeldkaartTemplate } from '../../../shared/stakeholders';
 import { VK } from '../../fixtures/voorbeeldkaart';
 import { createTestServices, LOCAL } from '../host/hostTestSession';
@@ -84,6 +85,18 @@ describe('the stakeholder extension on the host', () => {
     const hatice = snap.nodes.find((n) => n.label === 'Hatice Demir')!;
     expect(readCommitments(snap).filter((c) => c.who === hatice.id)).toHaveLength(2);
     expect(snap.collections[COMMITMENTS]).toHaveLength(voorbeeldkaartTemplate.records[COMMITMENTS].length);
+  });
+
+  it('moves a phone number typed into a contact person into the protected field, leaving the name', async () => {
+    const { services, session } = await setup();
+    setNodeData(session.doc, VK.huisarts, { contactPerson: 'POH mw. Jansen, 06-98765432' }, LOCAL);
+    const problem = (await services.problems.runNow()).find((p) => p.code === 'stakeholders/privacy.contactInPublicField');
+    expect(problem?.nodeIds).toEqual([VK.huisarts]);
+    const fix = problem!.quickFixes![0];
+    await services.commands.executeCommand(fix.command, ...(fix.args ?? []));
+    expect(snapshotMap(session.doc).nodes.find((n) => n.id === VK.huisarts)?.data.contactPerson).toBe('POH mw. Jansen');
+    expect(readPrivateFields(session.privateDoc!, VK.huisarts).phone).toBe('06-98765432');
+    expect((await services.problems.runNow()).some((p) => p.code === 'stakeholders/privacy.contactInPublicField')).toBe(false);
   });
 
   it('leaves no trace when deactivated', async () => {

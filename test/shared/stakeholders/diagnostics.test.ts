@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  commitmentNoEndDate, commitmentNoHours, commitmentNoOwner, communityKeyFigures, communityNoPlace, diagnose, noExperienceKnowledge,
-  offerNoFollowUp, organisationNoCommitment, overCapacity, partnerCategoryMissing, partnerNoCategory, partnerNoRole,
+  commitmentNoEndDate, commitmentNoHours, commitmentNoOwner, communityKeyFigures, communityNoPlace, contactInPublicField, diagnose, missingKnowledgeSources,
+  offerNoCommitment, offerNoFollowUp, onlyBridgeNoCommitment, organisationNoCommitment, overCapacity, partnerCategoryMissing, partnerNoCategory, partnerNoRole,
 } from '../../../shared/stakeholders/diagnostics/index';
 import { STAKEHOLDER_COMMANDS } from '../../../shared/stakeholders/commands';
 import { KIND } from '../../../shared/stakeholders/kinds/kindIds';
@@ -46,9 +46,9 @@ describe('communities and their key figures and places', () => {
     expect(p).toMatchObject({ code: 'community.noKeyFigure', severity: 'warning', nodeIds: ['c'] });
     expect(p.quickFixes?.[0].args).toMatchObject({ kind: KIND.keyFigure, connectTo: { nodeId: 'c', relation: RELATION.reaches } });
   });
-  it('notes a community reached by one key figure only', () => {
+  it('warns for a community reached by one key figure only: not really reached, like one reached by none', () => {
     const k = node('k', KIND.keyFigure, 'Ilse');
-    expect(communityKeyFigures(map([c, k], [edge(RELATION.reaches, 'k', 'c')])).map((p) => p.code)).toEqual(['community.singleKeyFigure']);
+    expect(communityKeyFigures(map([c, k], [edge(RELATION.reaches, 'k', 'c')])).map((p) => [p.code, p.severity])).toEqual([['community.singleKeyFigure', 'warning']]);
   });
   it('is quiet with two key figures, one drawn as a relation and one picked in the key figure’s field', () => {
     const k1 = node('k1', KIND.keyFigure, 'A');
@@ -65,18 +65,77 @@ describe('communities and their key figures and places', () => {
     expect(communityNoPlace(map([c, place], [edge(RELATION.meetsAt, 'c', 'm')]))).toEqual([]);
     expect(communityNoPlace(map([{ ...c, data: { places: ['m'] } }, place]))).toEqual([]);
   });
+  it('counts a partner the community "komt samen in" (a clubhouse, a mosque entered as a partner) as a known place', () => {
+    const mosque = node('p', KIND.partner, 'Moskee Al Houda');
+    expect(communityNoPlace(map([c, mosque], [edge(RELATION.meetsAt, 'c', 'p')]))).toEqual([]);
+    // A relation the map does not offer between these kinds does not count.
+    expect(communityNoPlace(map([c, mosque], [edge(RELATION.trusts, 'c', 'p')])).map((p) => p.code)).toEqual(['community.noPlace']);
+  });
 });
 
 describe('knowledge sources at the table', () => {
-  it('warns when no team member brings ervaringskennis', () => {
-    const m = map([node('a', KIND.teamMember, 'A', { knowledgeSources: ['praktijk'] }), node('b', KIND.teamMember, 'B', { knowledgeSources: ['wetenschappelijk'] })]);
-    expect(noExperienceKnowledge(m).map((p) => p.code)).toEqual(['team.noErvaringskennis']);
+  const member = (id: string, sources: string[]) => node(id, KIND.teamMember, id, { knowledgeSources: sources });
+  it('warns when no team member brings ervaringskennis, and names each other missing source as a melding', () => {
+    const problems = missingKnowledgeSources(map([member('a', ['praktijk']), member('b', ['praktijk'])]));
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([
+      ['team.noErvaringskennis', 'warning'],
+      ['team.noWetenschappelijkeKennis', 'info'],
+    ]);
   });
-  it('is quiet when someone brings it, even next to practice knowledge', () => {
-    expect(noExperienceKnowledge(map([node('a', KIND.teamMember, 'A', { knowledgeSources: ['praktijk', 'ervaring'] })]))).toEqual([]);
+  it('reports a missing practice knowledge too, with a quick fix that adds someone who brings it', () => {
+    const [p] = missingKnowledgeSources(map([member('a', ['ervaring', 'wetenschappelijk'])]));
+    expect(p.code).toBe('team.noPraktijkkennis');
+    expect(p.message.nl).toContain('praktijkkennis');
+    expect(p.quickFixes?.[0].args).toMatchObject({ kind: KIND.teamMember, data: { knowledgeSources: ['praktijk'] } });
   });
-  it('is quiet on a map without a team yet', () => {
-    expect(noExperienceKnowledge(map([]))).toEqual([]);
+  it('is quiet when all three are at the table, and on a map without a team yet', () => {
+    expect(missingKnowledgeSources(map([member('a', ['praktijk', 'ervaring']), member('b', ['wetenschappelijk'])]))).toEqual([]);
+    expect(missingKnowledgeSources(map([]))).toEqual([]);
+  });
+});
+
+describe('agreements that carry the work', () => {
+  const offer = node('o', KIND.offer, 'Alzheimer Theehuis');
+  it('warns for an offer nobody has committed hours to, and is quiet once someone has', () => {
+    const [p] = offerNoCommitment(map([offer]));
+    expect(p).toMatchObject({ code: 'offer.noCommitment', severity: 'warning', nodeIds: ['o'] });
+    expect(p.quickFixes?.[0]).toMatchObject({ command: STAKEHOLDER_COMMANDS.addCommitment, args: { servesOffer: 'o' } });
+    expect(offerNoCommitment(map([offer], [], [commitment('a', { who: 'x', servesOffer: 'o', ...year })]))).toHaveLength(1);
+    expect(offerNoCommitment(map([offer], [], [commitment('a', { who: 'x', servesOffer: 'o', hours: 4, ...year })]))).toEqual([]);
+  });
+  it('warns for a key figure who is a community’s only bridge and has no agreement at all', () => {
+    const c1 = node('c1', KIND.community, 'Surinaamse gemeenschap');
+    const c2 = node('c2', KIND.community, 'Hindoestaanse gemeenschap');
+    const ilse = node('i', KIND.keyFigure, 'Ilse');
+    const m = map([c1, c2, ilse], [edge(RELATION.reaches, 'i', 'c1'), edge(RELATION.reaches, 'i', 'c2')]);
+    const [p] = onlyBridgeNoCommitment(m);
+    expect(p).toMatchObject({ code: 'keyfigure.onlyBridgeNoCommitment', severity: 'warning', nodeIds: ['i', 'c1', 'c2'] });
+    expect(p.message.nl).toContain('Ilse is de enige brug naar de Surinaamse gemeenschap en Hindoestaanse gemeenschap');
+    expect(onlyBridgeNoCommitment(map([c1, c2, ilse], m.edges, [commitment('a', { who: 'i', ...year })]))).toEqual([]);
+    // With a second key figure she is no longer the only bridge.
+    const second = node('s', KIND.keyFigure, 'Sandra');
+    expect(onlyBridgeNoCommitment(map([c1, ilse, second], [edge(RELATION.reaches, 'i', 'c1'), edge(RELATION.reaches, 's', 'c1')]))).toEqual([]);
+  });
+});
+
+describe('contact details in public fields', () => {
+  it('finds a phone number in a partner’s contact person and offers to move it to the protected field', () => {
+    const p = node('p', KIND.partner, 'Huisartsenpraktijk Oost', { contactPerson: 'POH mw. Jansen, 06-98765432' });
+    const [problem] = contactInPublicField(map([p]));
+    expect(problem.code).toBe('privacy.contactInPublicField');
+    expect(problem.message.nl).toContain('In contactpersoon van Huisartsenpraktijk Oost staat een telefoonnummer');
+    expect(problem.message.nl).toContain('bekijklink');
+    expect(problem.message.nl).not.toContain('06-98765432');
+    expect(problem.quickFixes?.[0]).toMatchObject({ command: STAKEHOLDER_COMMANDS.moveContactToPrivate, args: { nodeId: 'p', field: 'contactPerson', value: '06-98765432', target: 'phone' } });
+  });
+  it('finds an e-mail address in a label; a kind without a private field is offered removal', () => {
+    const [problem] = contactInPublicField(map([node('c', KIND.community, 'Turkse gemeenschap (info@anatolia.nl)')]));
+    expect(problem.quickFixes?.[0].args).toMatchObject({ field: 'label', value: 'info@anatolia.nl', target: null });
+  });
+  it('leaves years, periods, postcodes and amounts alone', () => {
+    const offer = node('o', KIND.offer, 'Inloop 2027-01 t/m 2027-12', { offerType: 'inloopspreekuur, 2 x per maand' });
+    const partner = node('p', KIND.partner, 'Welzijn Oost', { contactPerson: 'Kosten € 1.250,00; postcode 5211 AB; 16 uur per maand; kvk 12345678' });
+    expect(contactInPublicField(map([offer, partner]))).toEqual([]);
   });
 });
 

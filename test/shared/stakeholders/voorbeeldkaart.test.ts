@@ -23,6 +23,10 @@ describe('what a good tool says about the Voorbeeldkaart', () => {
         `offer.noFollowUp ${VK.theehuis}`,
         `partner.noRole ${VK.bibliotheek}`,
         'partners.categoryMissing',
+        // Beyond the example's list, the review asked for these two risks: Ilse is the Surinaamse gemeenschap's
+        // only bridge with nothing agreed, and nobody has committed hours to the information meeting.
+        `keyfigure.onlyBridgeNoCommitment ${VK.ilse},${VK.surinaams}`,
+        `offer.noCommitment ${VK.infopgb}`,
         `organisation.noCommitment ${VK.lotte}`,
         `organisation.noCommitment ${VK.joost}`,
       ].sort(),

@@ -7,6 +7,7 @@ import {
   MAP_TEMPLATES,
   PARTNER_CATEGORIES,
   relationKind,
+  removeContactText,
   relationKindsFor,
   STAKEHOLDER_COMMANDS,
   type CommitmentRole,
@@ -155,6 +156,32 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
       if (!nodeId || !field) return;
       const ok = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
       if (ok) api.map.setNodeData(nodeId, { [field]: value as string | number | boolean | null | string[] });
+    }),
+    reg(STAKEHOLDER_COMMANDS.moveContactToPrivate, (arg) => {
+      const o = objectArg(arg);
+      const nodeId = stringField(o, 'nodeId');
+      const field = stringField(o, 'field');
+      const value = stringField(o, 'value');
+      const target = o.target === 'phone' || o.target === 'email' ? o.target : null;
+      const node = nodeId ? api.map.getNode(nodeId) : undefined;
+      if (!node || !field || !value) return;
+      const text = field === 'label' ? node.label : node.data[field];
+      if (typeof text !== 'string' || !text.includes(value)) return;
+      if (target) {
+        if (!api.map.hasPrivateFields) return;
+        const current = api.map.getPrivateFields(node.id)[target];
+        const existing = typeof current === 'string' ? current : '';
+        // Another number already there is kept: both go into the field, for the editor to sort out.
+        if (!existing.includes(value)) api.map.setPrivateFields(node.id, { [target]: existing ? `${existing}, ${value}` : value });
+      }
+      const rest = removeContactText(text, value);
+      if (field === 'label') api.map.updateNode(node.id, { label: rest });
+      else api.map.setNodeData(node.id, { [field]: rest || undefined });
+      api.window.showMessage(
+        target
+          ? { nl: `${value} staat nu in het afgeschermde veld en is voor de bekijklink en exports niet meer te zien.`, en: `${value} is now in the protected field, hidden from the view link and exports.` }
+          : { nl: `${value} is uit de kaart gehaald.`, en: `${value} was removed from the map.` },
+      );
     }),
     reg(STAKEHOLDER_COMMANDS.editNodeField, (arg) => {
       const o = objectArg(arg);
