@@ -4,11 +4,13 @@ import react from '@vitejs/plugin-react';
 // One config for the client build (root: client/) and for vitest (tests under test/).
 const serverPort = Number(process.env.PORT ?? 3000);
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: 'client',
   plugins: [react()],
   build: {
-    outDir: '../dist/client',
+    // The browser tests' build (mode e2e) also carries the test extension, so it never shares a folder with the
+    // build `npm start` serves.
+    outDir: mode === 'e2e' ? '../dist/client-e2e' : '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
@@ -31,4 +33,4 @@ export default defineConfig({
     maxWorkers: 2,
     globalSetup: ['test/helpers/global-setup.ts'],
   },
-});
+}));

@@ -42,6 +42,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** The built client to serve (CLIENT_DIR); dist/client when absent. */
+  clientDir: string | undefined;
   /** From SECRET; when absent a secret is generated into DATA_DIR/secret on first start. */
   secret: string | undefined;
   createToken: string | undefined;
@@ -111,6 +113,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host,
     dataDir: resolve(present(env, 'DATA_DIR') ?? './data'),
+    clientDir: present(env, 'CLIENT_DIR') === undefined ? undefined : resolve(present(env, 'CLIENT_DIR') ?? ''),
     secret,
     createToken,
     publicUrl: publicUrl(env),

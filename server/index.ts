@@ -41,7 +41,7 @@ async function main(config: Config): Promise<void> {
       port: () => port,
     },
     gate,
-    clientDir: join(repoRoot, 'dist/client'),
+    clientDir: config.clientDir ?? join(repoRoot, 'dist/client'),
     maxUrlBytes: config.limits.maxUrlBytes,
   });
 

@@ -56,7 +56,7 @@ export function loadConfig(): BenchConfig {
       intervalMs: 500,
       durationMs: num('BENCH_ROOMS_SECONDS', quick ? 4 : 10) * 1000,
       repeats: num('BENCH_ROOMS_REPEATS', quick ? 1 : 3),
-      contenders: ['mantelkaart', ...roomPeers.filter((c) => contenders.includes(c))],
+      contenders: ['mantelkaart', ...(['mantelkaart-nowal', ...roomPeers] as ContenderId[]).filter((c) => contenders.includes(c))],
     },
     storage: {
       coldNodes: num('BENCH_COLD_NODES', quick ? 1000 : 5000),

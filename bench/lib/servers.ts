@@ -9,12 +9,18 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const benchTmp = join(repoRoot, 'bench/tmp');
 
 /** The servers compared: ours and the peers from issue 8. */
-export type ContenderId = 'mantelkaart' | 'yws-memory' | 'yws-leveldb' | 'hocuspocus';
+export type ContenderId = 'mantelkaart' | 'mantelkaart-nowal' | 'yws-memory' | 'yws-leveldb' | 'hocuspocus';
 
-export const CONTENDERS: readonly ContenderId[] = ['mantelkaart', 'yws-memory', 'yws-leveldb', 'hocuspocus'];
+export const CONTENDERS: readonly ContenderId[] = ['mantelkaart', 'mantelkaart-nowal', 'yws-memory', 'yws-leveldb', 'hocuspocus'];
+
+/** Our own server, in any of its configurations. */
+export function isOurs(id: ContenderId): boolean {
+  return id === 'mantelkaart' || id === 'mantelkaart-nowal';
+}
 
 export const CONTENDER_LABEL: Record<ContenderId, string> = {
   mantelkaart: 'Mantelkaart (write-ahead log + LevelDB, persist-before-relay)',
+  'mantelkaart-nowal': 'Mantelkaart with STORAGE_WAL=0 (LevelDB only, persist-before-relay)',
   'yws-memory': '@y/websocket-server 0.1.1 (memory)',
   'yws-leveldb': '@y/websocket-server 0.1.1 (YPERSISTENCE, y-leveldb)',
   hocuspocus: '@hocuspocus/server 3.4.4 (memory)',
@@ -81,14 +87,14 @@ export class RunningServer {
 
   /** The target a client opens for `room` (and, on our server, the token of an edit link). */
   target(room: string, token?: string): RoomTarget {
-    if (this.id === 'mantelkaart') return { protocol: 'y-websocket', url: `ws://127.0.0.1:${this.port}/yjs`, room, token };
+    if (isOurs(this.id)) return { protocol: 'y-websocket', url: `ws://127.0.0.1:${this.port}/yjs`, room, token };
     if (this.id === 'hocuspocus') return { protocol: 'hocuspocus', url: `ws://127.0.0.1:${this.port}`, room };
     return { protocol: 'y-websocket', url: `ws://127.0.0.1:${this.port}`, room };
   }
 
   /** Creates a room on our server and returns its edit target; the peers create documents on first use. */
   async createRoom(name: string): Promise<RoomTarget> {
-    if (this.id !== 'mantelkaart') return this.target(name);
+    if (!isOurs(this.id)) return this.target(name);
     const res = await fetch(`${this.httpUrl}/api/rooms`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -152,7 +158,7 @@ export async function startContender(id: ContenderId, options: StartOptions = {}
   let env: Record<string, string | undefined> = { ...process.env, HOST: '127.0.0.1', ...options.env };
   let ready: RegExp;
   let port = 0;
-  if (id === 'mantelkaart') {
+  if (isOurs(id)) {
     // The snapshot taken at the start of the run when there is one (see snapshot.ts), else the working tree.
     args = [...nodeArgs, '--import', 'tsx', snapshot()?.serverEntry ?? join(repoRoot, 'server/index.ts')];
     env = {
@@ -164,6 +170,7 @@ export async function startContender(id: ContenderId, options: StartOptions = {}
       // sockets (meant against one abusive host) would refuse the load test itself.
       CREATE_LIMIT: '1000000',
       MAX_CONNECTIONS_PER_IP: '100000',
+      ...(id === 'mantelkaart-nowal' ? { STORAGE_WAL: '0' } : {}),
       ...options.env,
     };
     ready = /SERVER_LISTENING .*port=(\d+)/;

@@ -40,11 +40,16 @@ export function colorFor(seed: number): string {
   return PRESENCE_COLORS[Math.abs(seed) % PRESENCE_COLORS.length];
 }
 
+/**
+ * Two letters for an avatar: first and last word's first letter ("Samira El Idrissi" → SI), or the first two of one
+ * word. Letters only: "Fatima (begeleider)" is FB, not F(; a name without letters ("123") gets "?".
+ */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const parts = name.split(/[^\p{L}]+/u).filter(Boolean);
   if (parts.length === 0) return '?';
-  if (parts.length === 1) return parts[0].slice(0, 2).toUpperCase();
-  return (parts[0][0] + parts[parts.length - 1][0]).toUpperCase();
+  const first = [...parts[0]];
+  if (parts.length === 1) return first.slice(0, 2).join('').toUpperCase();
+  return (first[0] + [...parts[parts.length - 1]][0]).toUpperCase();
 }
 
 const MAX_NAME = 40;

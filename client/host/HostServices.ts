@@ -5,6 +5,7 @@ import type {
   DiagnosticProviderContribution,
   EdgeKindContribution,
   ExporterContribution,
+  IconContribution,
   NodeKindContribution,
   TemplateContribution,
   ViewContribution,
@@ -46,6 +47,8 @@ export interface HostServices extends IDisposable {
   keybindings: KeybindingRegistry;
   menus: MenuRegistry;
   views: ContributionRegistry<ViewDeclaration, ComponentType<ViewProps>>;
+  /** Pictograms extensions contribute for their kinds, views and commands (the host's own are in ui/Icon). */
+  icons: ContributionRegistry<IconContribution, never>;
   nodeKinds: ContributionRegistry<NodeKindContribution, ComponentType<NodeBodyProps>>;
   edgeKinds: ContributionRegistry<EdgeKindContribution, never>;
   collections: ContributionRegistry<CollectionContribution, never>;
@@ -97,6 +100,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     keybindings: new KeybindingRegistry(),
     menus: new MenuRegistry(),
     views: new ContributionRegistry<ViewDeclaration, ComponentType<ViewProps>>('view', (d) => d.id),
+    icons: new ContributionRegistry<IconContribution, never>('icon', (d) => d.id),
     nodeKinds,
     edgeKinds: new ContributionRegistry<EdgeKindContribution, never>('edge kind', (d) => d.id),
     collections: new ContributionRegistry<CollectionContribution, never>('collection', (d) => d.id),

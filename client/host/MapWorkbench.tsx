@@ -5,11 +5,11 @@ import { MapCanvas } from '../canvas/MapCanvas';
 import { getCanvasController } from '../canvas/canvasController';
 import type { MapNodeProps } from '../canvas/mapNodeProps';
 import type { MapSession } from '../collab/MapSession';
-import { BUILTIN_EXTENSIONS, requestedDevExtensions } from './builtinExtensions';
 import { KindEdge } from './canvas/KindEdge';
 import { KindNode } from './canvas/KindNode';
 import { HostCanvasBridge } from './canvas/HostCanvasBridge';
 import { createCoreExtension } from './core/createCoreExtension';
+import type { ExtensionModule } from './api';
 import { ExtensionHost } from './ExtensionHost';
 import { createHostServices, type HostServices } from './HostServices';
 import { appLanguage, hostSessionFrom } from './sessionAdapter';
@@ -19,7 +19,15 @@ import { Workbench } from './ui/Workbench';
  * The map page's editor: host services and extensions for one session, the workbench shell, and the canvas
  * inside it with node kinds, problem markers, dimming and context menus from the host.
  */
-export function MapWorkbench({ session, onShare, onDeleteMap }: { session: MapSession; onShare?: () => void; onDeleteMap?: () => void }) {
+export interface MapWorkbenchProps {
+  session: MapSession;
+  /** The extensions to activate after the core, in order; the app entry decides which (the host knows none). */
+  extensions: readonly (() => Promise<ExtensionModule>)[];
+  onShare?: () => void;
+  onDeleteMap?: () => void;
+}
+
+export function MapWorkbench({ session, extensions, onShare, onDeleteMap }: MapWorkbenchProps) {
   const [state] = useState(() => {
     const services = createHostServices({ session: hostSessionFrom(session), language: appLanguage });
     return { services, host: new ExtensionHost(services), started: false, disposeTimer: 0 as ReturnType<typeof setTimeout> | 0 };
@@ -36,7 +44,7 @@ export function MapWorkbench({ session, onShare, onDeleteMap }: { session: MapSe
     state.disposeTimer = 0;
     if (!state.started) {
       state.started = true;
-      void activateAll(services, host, {
+      void activateAll(services, host, extensions, {
         share: () => shareRef.current?.(),
         deleteMap: () => deleteRef.current?.(),
         deleteNodesCompletely: async (ids) => {
@@ -47,7 +55,7 @@ export function MapWorkbench({ session, onShare, onDeleteMap }: { session: MapSe
     return () => {
       state.disposeTimer = setTimeout(() => void host.dispose().then(() => services.dispose()), 0);
     };
-  }, [state, host, services]);
+  }, [state, host, services, extensions]);
 
   return (
     <Workbench services={services} host={host}>
@@ -56,10 +64,11 @@ export function MapWorkbench({ session, onShare, onDeleteMap }: { session: MapSe
   );
 }
 
-/** Activates the core, then the built-in extensions, then any dev extensions the URL asks for; one failing does not stop the rest. */
+/** Activates the core, then the given extensions in order; one failing does not stop the rest. */
 async function activateAll(
   services: HostServices,
   host: ExtensionHost,
+  extensions: readonly (() => Promise<ExtensionModule>)[],
   page: { share: () => void; deleteMap: () => void; deleteNodesCompletely: (ids: string[]) => Promise<void> },
 ): Promise<void> {
   const owner = services.session.role === 'owner';
@@ -72,7 +81,7 @@ async function activateAll(
     deleteNodesCompletely: owner ? page.deleteNodesCompletely : undefined,
   });
   await host.activate(core);
-  for (const load of [...BUILTIN_EXTENSIONS, ...requestedDevExtensions(location.search)]) {
+  for (const load of extensions) {
     try {
       await host.activate(await load());
     } catch (err) {

@@ -20,6 +20,7 @@ import type {
   CollectionContribution,
   EdgeKindContribution,
   ExtensionManifest,
+  IconContribution,
   NodeKindContribution,
   ResolvedManifest,
 } from '../../shared/plugin/manifest';
@@ -30,7 +31,7 @@ export { Emitter } from '../../shared/plugin/Emitter';
 export { useApiValue } from './useApiValue';
 export type { IDisposable, Event, ExtensionManifest, ResolvedManifest, LocalizedText, FieldSchema, FieldValue };
 export type { NodeRecord, EdgeRecord, CollectionRecord, MapSnapshot, MapMeta, NodeInit, NodePatch, EdgeInit, EdgePatch };
-export type { NodeKindContribution, EdgeKindContribution, CollectionContribution };
+export type { NodeKindContribution, EdgeKindContribution, CollectionContribution, IconContribution };
 
 export type Language = 'nl' | 'en';
 

@@ -1,6 +1,8 @@
 import { Disposable, DisposableStore } from '../../shared/plugin/Disposable';
 import { MENU_IDS, type ResolvedManifest } from '../../shared/plugin/manifest';
 import type { HostServices } from './HostServices';
+import { HostError } from './HostError';
+import { ICON_NAMES } from './ui/Icon';
 
 /**
  * Puts everything a manifest declares into the registries, so it shows before (and without) activation.
@@ -11,6 +13,10 @@ export function declareContributions(services: HostServices, manifest: ResolvedM
   const c = manifest.contributes;
   const store = new DisposableStore();
   try {
+    for (const icon of c.icons) {
+      if (ICON_NAMES.includes(icon.id)) throw new HostError('host/duplicate-registration', `icon "${icon.id}" is one of the host's own`, id);
+      store.add(services.icons.declare(id, icon));
+    }
     for (const k of c.nodeKinds) store.add(services.nodeKinds.declare(id, k));
     for (const k of c.edgeKinds) store.add(services.edgeKinds.declare(id, k));
     for (const k of c.collections) store.add(services.collections.declare(id, k));

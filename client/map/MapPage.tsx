@@ -6,6 +6,7 @@ import { useMapSession } from '../collab/useMapSession';
 import { usePeers } from '../collab/usePeers';
 import { useT } from '../i18n/i18n';
 import { MapWorkbench } from '../host/MapWorkbench';
+import { extensionsFor } from '../app/extensions';
 import { NamePrompt } from './NamePrompt';
 import { TopBar } from './TopBar';
 import { useMapAccess } from './useMapAccess';
@@ -39,6 +40,7 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
   const [shareOpen, setShareOpen] = useState(false);
   const openShare = useCallback(() => setShareOpen(true), []);
   const [deleteOpen, setDeleteOpen] = useState(false);
+  const [extensions] = useState(() => extensionsFor(location.search));
   const openDelete = useCallback(() => {
     setShareOpen(false);
     setDeleteOpen(true);
@@ -57,7 +59,7 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
   return (
     <div className={`map-page role-${session.role}`}>
       <TopBar session={session} title={title} peers={peers} onShare={() => setShareOpen(true)} onRename={() => setAskName(true)} />
-      <MapWorkbench session={session} onShare={openShare} onDeleteMap={openDelete} />
+      <MapWorkbench session={session} extensions={extensions} onShare={openShare} onDeleteMap={openDelete} />
       {askName && (
         <NamePrompt
           initial={name ?? ''}

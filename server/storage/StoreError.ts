@@ -7,6 +7,9 @@ export type StoreErrorCode =
   | 'STORE_META_NOT_JSON'
   | 'STORE_BACKUP_INVALID'
   | 'STORE_WAL_WRITE_FAILED'
+  | 'STORE_WAL_BROKEN'
+  | 'STORE_WAL_TRUNCATE_FAILED'
+  | 'STORE_WAL_ROTATE_FAILED'
   | 'STORE_BACKGROUND_WRITE_FAILED';
 
 /** A storage failure with a stable code, so the server can log and react without parsing messages. */

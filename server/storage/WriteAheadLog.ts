@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fstatSync, ftruncateSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 
@@ -34,7 +35,38 @@ const KIND_DELETE_DOC = 2;
 /** Each write gets the generation of the file it went to; done() with it once LevelDB holds the record. */
 export type WalTicket = number;
 
+/** The file operations the log makes; tests pass failing ones to check that every failure fails closed. */
+export interface WalIo {
+  openSync(path: string, flags: string): number;
+  closeSync(fd: number): void;
+  writeSync(fd: number, buffer: Uint8Array, offset: number): number;
+  ftruncateSync(fd: number, length: number): void;
+  fstatSync(fd: number): { size: number };
+  unlinkSync(path: string): void;
+}
+
+const realIo: WalIo = {
+  openSync: (path, flags) => fs.openSync(path, flags),
+  closeSync: (fd) => fs.closeSync(fd),
+  writeSync: (fd, buffer, offset) => fs.writeSync(fd, buffer, offset),
+  ftruncateSync: (fd, length) => fs.ftruncateSync(fd, length),
+  fstatSync: (fd) => fs.fstatSync(fd),
+  unlinkSync: (path) => fs.unlinkSync(path),
+};
+
+/**
+ * The log could not keep its promise (a cut-off write it could not undo, a truncate or a new file that failed).
+ * From then on it takes no more records: what it holds stays on disk for the next start to replay.
+ */
+export class WalFailedError extends Error {
+  constructor(readonly code: 'STORE_WAL_BROKEN' | 'STORE_WAL_TRUNCATE_FAILED' | 'STORE_WAL_ROTATE_FAILED', readonly detail: string) {
+    super(`${code}: ${detail}`);
+  }
+}
+
 export interface WriteAheadLogOptions {
+  /** File operations (real ones unless a test injects failures). */
+  io?: WalIo;
   /** A caught-up log larger than this is truncated (default 256 KiB: a truncate is one cheap system call). */
   truncateBytes?: number;
   /** A log larger than this that is not caught up moves to a new file; the old one goes once caught up (64 MiB). */
@@ -48,12 +80,21 @@ export class WriteAheadLog {
   private fd: number;
   private size = 0;
   private closed = false;
+  /** Set once the log cannot be trusted with more records; every later write() throws it. */
+  private failed: WalFailedError | undefined;
+  private readonly io: WalIo;
 
-  private constructor(private readonly dir: string, generation: number, private readonly options: Required<WriteAheadLogOptions>) {
+  private constructor(private readonly dir: string, generation: number, private readonly options: Required<Omit<WriteAheadLogOptions, 'io'>> & { io: WalIo }) {
+    this.io = options.io;
     this.generation = generation;
-    this.fd = openSync(this.file(generation), 'a');
-    this.size = fstatSync(this.fd).size;
+    this.fd = this.io.openSync(this.file(generation), 'a');
+    this.size = this.io.fstatSync(this.fd).size;
     this.outstanding.set(generation, 0);
+  }
+
+  /** Why the log takes no more records, or undefined while it is sound. */
+  get failure(): WalFailedError | undefined {
+    return this.failed;
   }
 
   /**
@@ -74,7 +115,7 @@ export class WriteAheadLog {
 
   /** Removes every log file in `dir`: once what recover() returned is stored elsewhere. */
   static removeFiles(dir: string): void {
-    for (const gen of generations(dir)) unlinkSync(join(dir, `${PREFIX}${gen}`));
+    for (const gen of generations(dir)) fs.unlinkSync(join(dir, `${PREFIX}${gen}`));
   }
 
   /** Opens a new, empty log in `dir`, which must hold no log files (recover, store, removeFiles first). */
@@ -82,21 +123,33 @@ export class WriteAheadLog {
     const gens = generations(dir);
     if (gens.length > 0) throw new Error(`${dir} still holds write-ahead log files: recover them first`);
     return new WriteAheadLog(dir, 1, {
+      io: options.io ?? realIo,
       truncateBytes: options.truncateBytes ?? 256 * 1024,
       rotateBytes: options.rotateBytes ?? 64 * 1024 * 1024,
     });
   }
 
-  /** Writes one record synchronously. Throws when the write fails (disk full, …): then nothing was acknowledged. */
+  /**
+   * Writes one record synchronously. Throws when the write fails (disk full, …): then nothing was acknowledged. A
+   * write cut short is cut off again; when even that fails, the log is broken and takes nothing more (a partial
+   * frame would hide every record after it from recovery).
+   */
   write(record: WalRecord): WalTicket {
     if (this.closed) throw new Error('the write-ahead log is closed');
+    if (this.failed) throw this.failed;
     const frame = encodeRecord(record);
     let written = 0;
     try {
-      while (written < frame.length) written += writeSync(this.fd, frame, written);
+      while (written < frame.length) written += this.io.writeSync(this.fd, frame, written);
     } catch (err) {
-      // A partial frame would hide every record after it from recovery: cut it off again.
-      if (written > 0) ftruncateSync(this.fd, this.size);
+      if (written > 0) {
+        try {
+          this.io.ftruncateSync(this.fd, this.size);
+        } catch (truncateErr) {
+          this.failed = new WalFailedError('STORE_WAL_BROKEN', `a write was cut short and could not be cut off again (${message(truncateErr)})`);
+          throw this.failed;
+        }
+      }
       throw err;
     }
     this.size += frame.length;
@@ -107,7 +160,11 @@ export class WriteAheadLog {
     return ticket;
   }
 
-  /** LevelDB now holds the record written with `ticket`. */
+  /**
+   * LevelDB now holds the record written with `ticket`. Never throws: a truncate that fails leaves the log as it
+   * was (its records are safe, a replay writes them again) and stops further writes, since a log that cannot be
+   * emptied would grow without end.
+   */
   done(ticket: WalTicket): void {
     const left = (this.outstanding.get(ticket) ?? 1) - 1;
     this.outstanding.set(ticket, left);
@@ -115,10 +172,14 @@ export class WriteAheadLog {
     if (ticket !== this.generation) {
       // Everything in an older file is in LevelDB, and it is never written again.
       this.outstanding.delete(ticket);
-      unlinkSync(this.file(ticket));
+      this.removeDone(ticket);
     } else if (this.size >= this.options.truncateBytes && this.outstanding.size === 1) {
-      ftruncateSync(this.fd, 0);
-      this.size = 0;
+      try {
+        this.io.ftruncateSync(this.fd, 0);
+        this.size = 0;
+      } catch (err) {
+        this.failed ??= new WalFailedError('STORE_WAL_TRUNCATE_FAILED', `the log could not be emptied after LevelDB caught up (${message(err)})`);
+      }
     }
   }
 
@@ -131,26 +192,56 @@ export class WriteAheadLog {
   close(empty: boolean): void {
     if (this.closed) return;
     this.closed = true;
-    closeSync(this.fd);
-    if (empty) for (const gen of generations(this.dir)) unlinkSync(this.file(gen));
+    this.io.closeSync(this.fd);
+    // A failed log keeps its files whatever LevelDB holds: the next start replays them, which is always safe.
+    if (empty && !this.failed) for (const gen of generations(this.dir)) this.io.unlinkSync(this.file(gen));
   }
 
+  /**
+   * Moves on to a new file. The new one is opened before the old one is let go: when it cannot be opened, the
+   * record just written is safe in the old file, and the log takes no more.
+   */
   private rotate(): void {
-    closeSync(this.fd);
     const old = this.generation;
-    this.generation += 1;
-    this.fd = openSync(this.file(this.generation), 'a');
+    let fd: number;
+    try {
+      fd = this.io.openSync(this.file(old + 1), 'a');
+    } catch (err) {
+      this.failed = new WalFailedError('STORE_WAL_ROTATE_FAILED', `no new log file could be opened (${message(err)})`);
+      return;
+    }
+    const oldFd = this.fd;
+    this.fd = fd;
+    this.generation = old + 1;
     this.size = 0;
     this.outstanding.set(this.generation, 0);
+    try {
+      this.io.closeSync(oldFd);
+    } catch {
+      // Everything was written to it already; a descriptor that does not close holds nothing back.
+    }
     if ((this.outstanding.get(old) ?? 0) === 0) {
       this.outstanding.delete(old);
-      unlinkSync(this.file(old));
+      this.removeDone(old);
+    }
+  }
+
+  /** Removes a file whose records are all in LevelDB; one that stays is harmless (a replay rewrites what it holds). */
+  private removeDone(gen: number): void {
+    try {
+      this.io.unlinkSync(this.file(gen));
+    } catch {
+      // See above: left for the next start, which replays and then removes it.
     }
   }
 
   private file(gen: number): string {
     return join(this.dir, `${PREFIX}${gen}`);
   }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 function generations(dir: string): number[] {

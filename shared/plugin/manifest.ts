@@ -147,7 +147,18 @@ export interface SettingContribution {
   options?: { value: string; label: LocalizedText }[];
 }
 
+/**
+ * A line pictogram an extension's node kinds, views or commands name in `icon`: SVG path data in a 24×24 box,
+ * drawn with the host's stroke (Lucide's style), so the host ships no extension's pictures.
+ */
+export interface IconContribution {
+  /** The name `icon` fields use, e.g. `user-round-check`; it must not clash with a built-in or another extension's. */
+  id: string;
+  path: string;
+}
+
 export interface Contributions {
+  icons?: IconContribution[];
   nodeKinds?: NodeKindContribution[];
   edgeKinds?: EdgeKindContribution[];
   collections?: CollectionContribution[];

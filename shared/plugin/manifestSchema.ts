@@ -125,6 +125,12 @@ const setting = z
     }
   });
 
+const iconContribution = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { message: 'lowercase words joined by "-"' }),
+  // Path data only (commands, numbers, separators): nothing a browser could run or fetch.
+  path: z.string().min(1).max(4000).regex(/^[MmLlHhVvCcSsQqTtAaZz0-9\s,.+-]+$/, { message: 'SVG path data' }),
+});
+
 const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
 
 export const manifestSchema = z
@@ -135,6 +141,7 @@ export const manifestSchema = z
     description: localized.optional(),
     contributes: z
       .strictObject({
+        icons: list(iconContribution),
         nodeKinds: list(nodeKind),
         edgeKinds: list(edgeKind),
         collections: list(collection),
@@ -151,6 +158,7 @@ export const manifestSchema = z
         settings: list(setting),
       })
       .default({
+        icons: [],
         nodeKinds: [],
         edgeKinds: [],
         collections: [],
@@ -167,6 +175,7 @@ export const manifestSchema = z
   })
   .superRefine((m, ctx) => {
     const c = m.contributes;
+    uniqueBy(c.icons, (x) => x.id, ctx, ['contributes', 'icons']);
     uniqueBy(c.nodeKinds, (x) => x.id, ctx, ['contributes', 'nodeKinds']);
     uniqueBy(c.edgeKinds, (x) => x.id, ctx, ['contributes', 'edgeKinds']);
     uniqueBy(c.collections, (x) => x.id, ctx, ['contributes', 'collections']);

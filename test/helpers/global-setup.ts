@@ -5,5 +5,5 @@ import { buildClientIfNeeded } from '../../scripts/clientBuild.mjs';
 
 export default async function setup(): Promise<void> {
   if (!existsSync('client/index.html')) return;
-  await (buildClientIfNeeded as (o: { quiet: boolean }) => Promise<boolean>)({ quiet: true });
+  await (buildClientIfNeeded as (o: { quiet: boolean; mode: string }) => Promise<boolean>)({ quiet: true, mode: 'e2e' });
 }

@@ -53,6 +53,8 @@ export class TestServer {
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
         STORAGE: testStorage,
+        // The browser tests' build (test/helpers/global-setup.ts), which also carries the test extension.
+        CLIENT_DIR: join(repoRoot, 'dist/client-e2e'),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

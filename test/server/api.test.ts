@@ -109,7 +109,7 @@ describe('the rooms API', () => {
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    if (existsSync(join(process.cwd(), 'dist/client/index.html'))) {
+    if (existsSync(join(process.cwd(), 'dist/client-e2e/index.html'))) {
       expect(res.status).toBe(200);
       expect((await fetch(`${server.httpUrl}/m/abcDEF_123`)).status).toBe(200);
     }

@@ -1,6 +1,7 @@
 import type { ExtensionManifest } from '../../host/api';
 import type { EdgeKindContribution, NodeKindContribution, NodeShape } from '../../../shared/plugin/manifest';
 import {
+  STAKEHOLDER_PICTOGRAMS,
   COMMITMENT_FIELDS,
   COMMITMENTS,
   MAP_TEMPLATES,
@@ -79,6 +80,7 @@ export const manifest = {
     en: 'Communities, key figures, places, partners, team and offers, with time-and-role commitments and the views that keep a learning practice honest.',
   },
   contributes: {
+    icons: STAKEHOLDER_PICTOGRAMS,
     nodeKinds: STAKEHOLDER_KINDS.map(nodeKind),
     edgeKinds: RELATION_KINDS.map(edgeKind),
     collections: [{ id: COMMITMENTS, title: { nl: 'Afspraken over tijd en rol', en: 'Time-and-role commitments' }, fields: COMMITMENT_FIELDS }],

@@ -1,4 +1,7 @@
-/** A small set of line icons by name; contributions may also give a single emoji or character. */
+import { useContext, useSyncExternalStore } from 'react';
+import { HostContext } from './HostContext';
+
+/** The host's own line icons by name; extensions contribute theirs (`contributes.icons`), or give an emoji. */
 const PATHS: Record<string, string> = {
   plus: 'M12 5v14M5 12h14',
   trash: 'M3 6h18M8 6V4h8v2M19 6l-1 14H6L5 6M10 11v6M14 11v6',
@@ -34,24 +37,37 @@ const PATHS: Record<string, string> = {
   check: 'M5 12l5 5 9-10',
   lock: 'M5 11h14v10H5zM8 11V7a4 4 0 0 1 8 0v4',
   signal: 'M5 12.5a10 10 0 0 1 14 0M8.5 16a5 5 0 0 1 7 0M12 19.5v.01',
-  // Pictograms of the stakeholder kinds, after Lucide (ISC licence), under their Lucide names.
-  'user-round-check': 'M2 21a8 8 0 0 1 13.3-6M10 13a5 5 0 1 0 0-10 5 5 0 0 0 0 10zM16 19l2 2 4-4',
-  'building-2': 'M6 22V4a2 2 0 0 1 2-2h8a2 2 0 0 1 2 2v18zM6 12H4a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h2M18 9h2a2 2 0 0 1 2 2v9a2 2 0 0 1-2 2h-2M10 6h4M10 10h4M10 14h4M10 18h4',
-  landmark: 'M3 22h18M6 18v-7M10 18v-7M14 18v-7M18 18v-7M12 2l8 5H4z',
-  'hand-heart': 'M11 14h2a2 2 0 1 0 0-4h-3c-.6 0-1.1.2-1.4.6L3 16M7 20l1.6-1.4c.3-.4.8-.6 1.4-.6h4c1.1 0 2.1-.4 2.8-1.2l4.6-4.4a2 2 0 0 0-2.8-2.8L15 13.4M2 15l6 6M19.5 8.5c.7-.7 1.5-1.6 1.5-2.7A2.7 2.7 0 0 0 16 4a2.8 2.8 0 0 0-5 1.8c0 1.2.8 2 1.5 2.8L16 12z',
-  frame: 'M22 6H2M22 18H2M6 2v20M18 2v20',
   pin: 'M12 17v5M9 10.8a2 2 0 0 1-1.1 1.8l-1.8.9A2 2 0 0 0 5 15.2V17h14v-1.8a2 2 0 0 0-1.1-1.8l-1.8-.9a2 2 0 0 1-1.1-1.8V7a1 1 0 0 1 1-1 2 2 0 0 0 0-4H8a2 2 0 0 0 0 4 1 1 0 0 1 1 1z',
   upload: 'M12 21V9M7 14l5-5 5 5M5 3h14',
   lightbulb: 'M9 18h6M10 21h4M12 3a6 6 0 0 0-4 10.5c.7.7 1 1.5 1 2.5h6c0-1 .3-1.8 1-2.5A6 6 0 0 0 12 3z',
 };
 
-/** Names a contribution may use for `icon`. */
+/** Names of the host's own icons; an extension's icons must not take them. */
 export const ICON_NAMES = Object.keys(PATHS);
+
+const noSubscribe = () => () => {};
+const noIcons = () => undefined;
+
+/** The path of a named icon: the host's own, or one an extension contributed (inside the Workbench). */
+function useIconPath(name: string | undefined): string | undefined {
+  const host = useContext(HostContext);
+  const icons = host?.services.icons;
+  const contributed = useSyncExternalStore(
+    icons
+      ? (listener) => {
+          const d = icons.onDidChange(listener);
+          return () => d.dispose();
+        }
+      : noSubscribe,
+    icons && name ? () => icons.get(name)?.declaration.path : noIcons,
+  );
+  return (name ? PATHS[name] : undefined) ?? contributed;
+}
 
 /** Draws a named icon, a contributed emoji, or the first letter of an unknown name; decorative unless labelled. */
 export function Icon({ name, size = 18, label }: { name: string | undefined; size?: number; label?: string }) {
   const a11y = label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true };
-  const path = name ? PATHS[name] : undefined;
+  const path = useIconPath(name);
   if (path) {
     return (
       <svg className="mk-icon" width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" {...a11y}>

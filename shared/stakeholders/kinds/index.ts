@@ -19,6 +19,7 @@ export * from './teamMember';
 export * from './organisation';
 export * from './offer';
 export * from './area';
+export * from './pictograms';
 
 /** Every node kind of the stakeholder workspace, in the order a palette shows them. (`note` is the host's.) */
 export const STAKEHOLDER_KINDS: readonly NodeKindSpec[] = [

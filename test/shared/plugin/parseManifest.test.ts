@@ -13,6 +13,14 @@ describe('the manifest gate', () => {
     expect(r.manifest.contributes.views).toEqual({ sidebar: [], panel: [] });
   });
 
+  it('takes icons as SVG path data only, so a manifest cannot smuggle markup or a URL into the page', () => {
+    const icon = (path: string) => parseManifest({ ...minimal, contributes: { icons: [{ id: 'acme-star', path }] } });
+    const ok = icon('M12 2l3 7h7l-6 4 2 7-6-4-6 4 2-7-6-4h7z');
+    expect(ok.ok && ok.manifest.contributes.icons).toEqual([{ id: 'acme-star', path: 'M12 2l3 7h7l-6 4 2 7-6-4-6 4 2-7-6-4h7z' }]);
+    expect(icon('"/><script>alert(1)</script>').ok).toBe(false);
+    expect(icon('url(https://example.com/x.svg)').ok).toBe(false);
+  });
+
   it('accepts a full manifest', () => {
     const r = parseManifest({
       ...minimal,
