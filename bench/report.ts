@@ -1,6 +1,7 @@
 import type { RelayRunResult } from './lib/relayRun';
 import type { ColdLoadResult, LogGrowthResult } from './lib/storageBench';
 import type { ClientBenchResult } from './lib/clientBench';
+import type { RobustnessResult } from './lib/robustnessBench';
 import type { ServerProfile } from './lib/serverProfile';
 import { CONTENDER_LABEL, type ContenderId } from './lib/servers';
 import { medianOf, round } from './lib/stats';
@@ -51,6 +52,8 @@ export interface BenchResults {
   manyRooms: { runs: RelayRunResult[]; summary: RelaySummaryRow[] };
   storage: { coldLoad: ColdLoadResult[]; logGrowth: LogGrowthResult[] };
   client: ClientBenchResult | undefined;
+  /** Absent in results from before it was measured. */
+  robustness?: RobustnessResult;
   serverProfile: ServerProfile | undefined;
   errors: string[];
   targets?: Target[];
@@ -153,6 +156,21 @@ export function checkTargets(r: BenchResults): Target[] {
         `${round(rooms.sendRate, 2)} of 2 edits/s sent per client, correctness failures: ${rooms.incorrectMax ?? 'n/a'}`
       : 'n/a',
     met: rooms ? rooms.p99Ms < 100 && rooms.deliveredMin >= 1 && rooms.incorrectMax === 0 : null,
+  });
+  const rb = r.robustness;
+  targets.push({
+    name: 'Revoking a link closes the sockets that hold it',
+    target: '< 1 s (every try)',
+    measured: rb ? `median ${ms(rb.revokeToCloseMedianMs)}, slowest ${ms(rb.revokeToCloseMaxMs)} of ${rb.revokeToCloseMs.length} tries` : 'n/a',
+    met: rb ? rb.revokeToCloseMaxMs < 1000 : null,
+  });
+  targets.push({
+    name: 'A reader that stops reading during a flood of 200 KiB presence updates',
+    target: 'closed (1013); server grows < 200 MiB',
+    measured: rb
+      ? `closed with ${rb.slowConsumer.closeCode} after ${round(rb.slowConsumer.sentMiB, 0)} MiB sent; RSS ${round(rb.slowConsumer.baselineRssMiB, 0)} MiB before, peak ${round(rb.slowConsumer.peakRssMiB, 0)} MiB`
+      : 'n/a',
+    met: rb ? (rb.slowConsumer.closeCode === 1013 || rb.slowConsumer.closeCode === 1006) && rb.slowConsumer.peakRssMiB - rb.slowConsumer.baselineRssMiB < 200 : null,
   });
   const c = r.client;
   targets.push({

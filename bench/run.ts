@@ -7,6 +7,7 @@ import { loadConfig } from './lib/config';
 import { runRelay, type RelayRunResult } from './lib/relayRun';
 import { coldLoad, logGrowth, type ColdLoadResult, type LogGrowthResult } from './lib/storageBench';
 import { clientBench, type ClientBenchResult } from './lib/clientBench';
+import { robustnessBench, type RobustnessResult } from './lib/robustnessBench';
 import { machineInfo } from './lib/proc';
 import { takeSnapshot, type Snapshot } from './lib/snapshot';
 import { benchTmp, repoRoot, type ContenderId } from './lib/servers';
@@ -108,6 +109,18 @@ async function main(): Promise<void> {
     }
   }
 
+  let robustness: RobustnessResult | undefined;
+  if (config.parts.has('robustness')) {
+    noteLoad('robustness');
+    robustness = await part('robustness', () => robustnessBench());
+    if (robustness) {
+      say(
+        `revoke → socket closed: median ${robustness.revokeToCloseMedianMs.toFixed(1)} ms, max ${robustness.revokeToCloseMaxMs.toFixed(1)} ms; ` +
+          `slow reader: closed ${robustness.slowConsumer.closeCode} after ${robustness.slowConsumer.sentMiB.toFixed(0)} MiB sent, RSS ${robustness.slowConsumer.baselineRssMiB.toFixed(0)} → peak ${robustness.slowConsumer.peakRssMiB.toFixed(0)} MiB`,
+      );
+    }
+  }
+
   let client: ClientBenchResult | undefined;
   if (config.parts.has('client')) {
     noteLoad('client');
@@ -134,6 +147,7 @@ async function main(): Promise<void> {
     manyRooms: { runs: roomRuns, summary: summarize(roomRuns) },
     storage: { coldLoad: cold, logGrowth: growth },
     client,
+    robustness,
     serverProfile,
     errors,
   };

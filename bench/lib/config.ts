@@ -4,7 +4,7 @@ import { CONTENDERS } from './servers';
 /** Everything that scales the benchmark, from the environment. BENCH_QUICK=1 is a 1–2 minute smoke run. */
 export interface BenchConfig {
   quick: boolean;
-  /** Parts to run: relay, rooms, storage, client (BENCH_ONLY=relay,client). */
+  /** Parts to run: relay, rooms, storage, robustness, client (BENCH_ONLY=relay,client). */
   parts: Set<string>;
   contenders: ContenderId[];
   /** repeats: runs per contender for each size (sizes[i] gets repeats[i]). */
@@ -30,7 +30,7 @@ function num(name: string, fallback: number): number {
 
 export function loadConfig(): BenchConfig {
   const quick = process.env.BENCH_QUICK === '1';
-  const all = ['relay', 'rooms', 'storage', 'client'];
+  const all = ['relay', 'rooms', 'storage', 'robustness', 'client'];
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
   const parts = new Set(only && only.length > 0 ? only : all);
   for (const p of parts) if (!all.includes(p)) throw new Error(`BENCH_ONLY: unknown part "${p}" (use ${all.join(', ')})`);

@@ -48,12 +48,40 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     await nodeByLabel(page, label).waitFor();
   }
 
+  async function rename(page: Page, from: string, to: string): Promise<void> {
+    await nodeByLabel(page, from).dblclick();
+    const editor = page.getByRole('textbox', { name: 'Tekst van het kaartje' });
+    await editor.waitFor();
+    await editor.fill(to);
+    await editor.press('Enter');
+    await nodeByLabel(page, to).waitFor();
+  }
+
   /** A node's position in flow coordinates, from React Flow's transform. */
   async function flowPosition(page: Page, label: string): Promise<{ x: number; y: number }> {
     const transform = await nodeByLabel(page, label).evaluate((el) => (el as HTMLElement).style.transform);
     const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec(transform);
     if (!m) throw new Error(`no position in ${transform}`);
     return { x: Number(m[1]), y: Number(m[2]) };
+  }
+
+  /** The part of the map a page shows, in flow coordinates, from React Flow's transform and the canvas size. */
+  async function visibleArea(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+    return page.locator('.react-flow__viewport').evaluate((el) => {
+      const m = /translate\(([-\d.]+)px, ?([-\d.]+)px\) scale\(([\d.]+)\)/.exec((el as HTMLElement).style.transform);
+      const box = el.closest('.react-flow')?.getBoundingClientRect();
+      if (!m || !box) throw new Error('no viewport');
+      const [tx, ty, z] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return { x: -tx / z, y: -ty / z, width: box.width / z, height: box.height / z };
+    });
+  }
+
+  /** Whether a follower's view shows the leader's area: the same centre, and the area fitting it one way (within 3%). */
+  function shows(view: { x: number; y: number; width: number; height: number }, area: { x: number; y: number; width: number; height: number }): boolean {
+    const close = (a: number, b: number, of: number) => Math.abs(a - b) <= 0.03 * of;
+    const centred = close(view.x + view.width / 2, area.x + area.width / 2, area.width) && close(view.y + view.height / 2, area.y + area.height / 2, area.height);
+    const fits = (close(view.width, area.width, area.width) && view.height >= area.height * 0.97) || (close(view.height, area.height, area.height) && view.width >= area.width * 0.97);
+    return centred && fits;
   }
 
   async function drag(page: Page, label: string, dx: number, dy: number): Promise<void> {
@@ -125,7 +153,7 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     await anna.screenshot({ path: '/tmp/mk-canvas-two-people.png' });
   });
 
-  it('undo in one page undoes only that person’s own change', async () => {
+  it('undo in one page undoes only that person’s own last change, however the edits interleave', async () => {
     const room = await server.createRoom('Ongedaan maken');
     const anna = await open(room, 'owner', 'Anna');
     const bram = await open(room, 'edit', 'Bram');
@@ -133,19 +161,22 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     await createCard(anna, 'Huisarts', { x: 250, y: 200 });
     await createCard(bram, 'Mantelzorger', { x: 600, y: 420 });
     await nodeByLabel(anna, 'Mantelzorger').waitFor();
-    await nodeByLabel(bram, 'Huisarts').waitFor();
+    // Anna's change is now the newest on the map: a shared undo would take it back first.
+    await rename(anna, 'Huisarts', 'Huisarts Oost');
+    await nodeByLabel(bram, 'Huisarts Oost').waitFor();
 
-    // Bram undoes twice (his label, then his card): Anna's card stays everywhere.
     await bram.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
     await bram.keyboard.press('Control+z');
-    await bram.keyboard.press('Control+z');
-    await nodeByLabel(anna, 'Mantelzorger').waitFor({ state: 'detached' });
-    await nodeByLabel(bram, 'Mantelzorger').waitFor({ state: 'detached' });
-    expect(await nodeByLabel(anna, 'Huisarts').count()).toBe(1);
-    expect(await nodeByLabel(bram, 'Huisarts').count()).toBe(1);
+    for (const p of [anna, bram]) await expect.poll(() => nodeByLabel(p, 'Mantelzorger').count(), { timeout: 10_000 }).toBe(0);
+    for (const p of [anna, bram]) expect(await nodeByLabel(p, 'Huisarts Oost').count()).toBe(1);
 
-    // Redo brings his card back for both.
-    await bram.keyboard.press('Control+Shift+z');
+    await anna.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
+    await anna.keyboard.press('Control+z');
+    for (const p of [anna, bram]) await nodeByLabel(p, 'Huisarts').filter({ hasNotText: 'Oost' }).waitFor();
+    // Bram's undone card stays undone: Anna's undo touched only her own rename.
+    for (const p of [anna, bram]) expect(await nodeByLabel(p, 'Mantelzorger').count()).toBe(0);
+
+    // Redo brings Bram's card back for both.
     await bram.keyboard.press('Control+Shift+z');
     await nodeByLabel(anna, 'Mantelzorger').waitFor();
   });
@@ -236,16 +267,33 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     await viewer.getByTestId('status-readonly-badge').waitFor();
     await viewer.screenshot({ path: '/tmp/mk-viewer-phone.png' });
 
-    const viewport = (page: Page) => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
-    await viewer.getByRole('button', { name: /Begeleider volgen/ }).click();
-    await viewer.getByRole('button', { name: /Stoppen met volgen/ }).waitFor();
-    const before = await viewport(viewer);
-    // Anna zooms in: the viewer's view follows.
+    // Following means seeing what the facilitator sees: the follower's view is the facilitator's visible area,
+    // fitted to the phone (same centre; the area just fits one way). A second follower shows that a change reached
+    // the viewers, so the one who stopped can be checked not to move along.
+    const other = await open(room, 'view', 'Tweede kijker', { width: 390, height: 844 });
+    for (const p of [viewer, other]) {
+      await p.getByRole('button', { name: /Begeleider volgen/ }).click();
+      await p.getByRole('button', { name: /Stoppen met volgen/ }).waitFor();
+    }
     await anna.locator('.react-flow__pane').hover({ position: { x: 400, y: 300 } });
     await anna.mouse.wheel(0, -600);
-    await viewer.waitForFunction((b) => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform !== b, before);
+    await anna.mouse.move(400, 300);
+    await anna.mouse.down();
+    await anna.mouse.move(250, 220, { steps: 5 });
+    await anna.mouse.up();
+    const target = await visibleArea(anna);
+    for (const p of [viewer, other]) await expect.poll(async () => shows(await visibleArea(p), target), { timeout: 10_000 }).toBe(true);
+
     await viewer.getByRole('button', { name: /Stoppen met volgen/ }).click();
     await viewer.getByRole('button', { name: /Begeleider volgen/ }).waitFor();
+    const stoppedAt = await visibleArea(viewer);
+    await anna.locator('.react-flow__pane').hover({ position: { x: 600, y: 400 } });
+    await anna.mouse.wheel(0, 500);
+    const moved = await visibleArea(anna);
+    expect(shows(moved, target)).toBe(false);
+    await expect.poll(async () => shows(await visibleArea(other), moved), { timeout: 10_000 }).toBe(true);
+    expect(await visibleArea(viewer)).toEqual(stoppedAt);
+    expect(shows(await visibleArea(viewer), moved)).toBe(false);
   });
 
   it('the owner’s share dialog shows the three links and a QR code of the view link', async () => {
