@@ -2,14 +2,16 @@ import { createElement } from 'react';
 import { MAP_FILE_LIMITS } from '../../shared/exchange/mapFileLimits';
 import type { ExtensionModule, MantelkaartApi } from '../host/api';
 import { navigate } from '../app/route';
-import { captureMap, CaptureError, type ImageArea, type ImageFormat } from './captureMap';
 import { EXPORT_IDS, exportManifest } from './exportManifest';
-import { fileDate, pickTextFile, saveFile } from './files';
+import { fileDate } from '../../shared/exchange/fileNames';
+import { pickTextFile } from './files';
 import { importIntoNewMap } from './importIntoNewMap';
-import { mapJsonText, mayExportPrivate } from './mapData';
+import { mapJsonText } from './mapData';
 import { ImportErrorDialog } from './ui/ImportErrorDialog';
 import { JsonExportDialog } from './ui/JsonExportDialog';
-import { showDialog } from './ui/showDialog';
+
+type ImageFormat = 'png' | 'svg';
+type ImageArea = 'map' | 'view';
 
 const MIME: Record<ImageFormat, string> = { png: 'image/png', svg: 'image/svg+xml' };
 
@@ -20,12 +22,13 @@ function titleOf(api: MantelkaartApi): string {
 /** A picture of the map for an exporter or command; an empty map or missing canvas becomes a readable error. */
 async function mapImage(api: MantelkaartApi, format: ImageFormat, area: ImageArea): Promise<Blob> {
   try {
-    return await captureMap({ format, area, nodes: api.map.getNodes(), canvas: api.canvas });
+    return await api.canvas.captureImage(format, area);
   } catch (err) {
-    if (err instanceof CaptureError && err.code === 'export/empty-map') {
+    const code = err instanceof Error && 'code' in err ? String(err.code) : undefined;
+    if (code === 'export/empty-map') {
       throw new Error(api.localize({ nl: 'de kaart is nog leeg; zet er eerst iets op', en: 'the map is still empty; add something first' }));
     }
-    if (err instanceof CaptureError) console.error(`[${err.code}]`, err.message);
+    if (code) console.error(`[${code}]`, err instanceof Error ? err.message : err);
     throw err;
   }
 }
@@ -39,7 +42,7 @@ async function runImport(api: MantelkaartApi): Promise<void> {
   if (!outcome.ok) {
     if (outcome.stage === 'file') {
       console.warn('[export/import-refused]', outcome.errors.map((e) => `${e.code} ${e.path}`).join('; '));
-      await showDialog<void>((close) => createElement(ImportErrorDialog, { localize: api.localize, fileName: file.name, errors: outcome.errors, close: () => close() }));
+      await api.window.showDialog<void>((close) => createElement(ImportErrorDialog, { ui: api.ui, localize: api.localize, fileName: file.name, errors: outcome.errors, close: () => close() }));
       return;
     }
     api.window.showMessage(outcome.reason, 'error');
@@ -61,7 +64,7 @@ export const exportExtension: ExtensionModule = {
     const image = (format: ImageFormat, area: ImageArea) => async () => {
       const blob = await mapImage(api, format, area);
       const suffix = area === 'view' ? api.localize({ nl: '-weergave', en: '-view' }) : '';
-      saveFile(blob, `${titleOf(api)}${suffix}-${fileDate()}`, format, MIME[format]);
+      api.window.saveFile(blob, `${titleOf(api)}${suffix}-${fileDate()}`, format, MIME[format]);
     };
     register(EXPORT_IDS.cmd.png, image('png', 'map'));
     register(EXPORT_IDS.cmd.pngView, image('png', 'view'));
@@ -69,11 +72,11 @@ export const exportExtension: ExtensionModule = {
     register(EXPORT_IDS.cmd.svgView, image('svg', 'view'));
 
     register(EXPORT_IDS.cmd.json, async () => {
-      const save = async (includePrivate: boolean) => saveFile(mapJsonText(api, includePrivate), `${titleOf(api)}-${fileDate()}`, 'json', 'application/json');
-      const allowPrivate = mayExportPrivate(api);
+      const save = async (includePrivate: boolean) => api.window.saveFile(mapJsonText(api, includePrivate), `${titleOf(api)}-${fileDate()}`, 'json', 'application/json');
+      const allowPrivate = api.map.mayExportPrivate;
       // Without contact details to choose about there is nothing to ask: save at once.
       if (!allowPrivate) return save(false);
-      await showDialog<void>((close) => createElement(JsonExportDialog, { localize: api.localize, allowPrivate, onExport: save, close: () => close() }));
+      await api.window.showDialog<void>((close) => createElement(JsonExportDialog, { ui: api.ui, localize: api.localize, allowPrivate, onExport: save, close: () => close() }));
     });
     register(EXPORT_IDS.cmd.importJson, () => runImport(api));
 

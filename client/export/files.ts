@@ -1,22 +1,3 @@
-import { downloadExport } from '../host/core/downloadExport';
-import type { ExportData } from '../host/api';
-
-/** Today in the person's own calendar, as YYYY-MM-DD (file names sort by it). */
-export function fileDate(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** A file name base without the characters file systems refuse (as downloads are named). */
-export function safeBase(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').trim() || 'mantelkaart';
-}
-
-/** Offers data as a download named `<base>.<extension>` (unsafe characters in the base become "-"). */
-export function saveFile(data: ExportData, base: string, extension: string, mimeType: string): void {
-  downloadExport(data, base, extension, mimeType);
-}
-
 /** A file the person picks, read as text (at most maxBytes of it: the gate refuses what is too long); undefined when they cancel. */
 export function pickTextFile(accept: string, maxBytes: number): Promise<{ name: string; text: string } | undefined> {
   return new Promise((resolve) => {

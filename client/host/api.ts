@@ -10,7 +10,10 @@
  *   and presence keep working); private fields only through `api.map.getPrivateFields` / `setPrivateFields`;
  * - events are `onDid*` and return a Disposable.
  */
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+import type { PrivateFieldsByNode } from '../../shared/exchange/privateFieldsOf';
+import type { ModalProps } from './ui/Dialog';
+import type { PrivateFieldsChoiceProps } from './ui/PrivateFieldsChoice';
 import type { FieldSchema, LocalizedText } from '../../shared/model/fields';
 import type { CollectionRecord, EdgeRecord, FieldValue, MapMeta, MapSnapshot, NodeRecord } from '../../shared/model/schema';
 import type { EdgeInit, EdgePatch, NodeInit, NodePatch } from '../../shared/model/mapDoc';
@@ -32,6 +35,7 @@ export { useApiValue } from './useApiValue';
 export type { IDisposable, Event, ExtensionManifest, ResolvedManifest, LocalizedText, FieldSchema, FieldValue };
 export type { NodeRecord, EdgeRecord, CollectionRecord, MapSnapshot, MapMeta, NodeInit, NodePatch, EdgeInit, EdgePatch };
 export type { NodeKindContribution, EdgeKindContribution, CollectionContribution, IconContribution };
+export type { PrivateFieldsByNode, ModalProps, PrivateFieldsChoiceProps };
 
 export type Language = 'nl' | 'en';
 
@@ -127,6 +131,13 @@ export interface MapApi {
   getPrivateFields(nodeId: string): Record<string, FieldValue>;
   /** Sets private fields; throws `map/private-unavailable` where there is no private document. */
   setPrivateFields(nodeId: string, fields: Record<string, FieldValue | undefined>): void;
+  /** Whether this person may take contact details into an export: edit and owner links, where the private document is open. */
+  readonly mayExportPrivate: boolean;
+  /**
+   * Every node's contact details for an export (AVG): only when `include` (the person ticked the choice shown
+   * with `api.ui.PrivateFieldsChoice`) and this person may; undefined otherwise.
+   */
+  privateFieldsForExport(include: boolean): PrivateFieldsByNode | undefined;
 
   /** Fires after every change of the map, local or remote; a change of a node's private fields counts as a change of that node. */
   readonly onDidChangeMap: Event<MapChangeEvent>;
@@ -156,6 +167,11 @@ export interface NodeDecoration {
   dimmed?: boolean;
 }
 
+/** Why `captureImage` could not make a picture. */
+export interface CaptureFailure extends Error {
+  code: 'export/no-canvas' | 'export/empty-map' | 'export/render-failed';
+}
+
 export interface CanvasApi {
   /** Pans and zooms so these nodes are in view; with `select`, selects them too. */
   revealNodes(nodeIds: string[], options?: { select?: boolean }): void;
@@ -169,6 +185,13 @@ export interface CanvasApi {
   getCenter(): { x: number; y: number };
   /** Fires when the viewport changes. */
   readonly onDidChangeViewport: Event<Viewport>;
+  /**
+   * A picture of the whole map (`map`, every node framed, full cards at any zoom) or of what is on screen (`view`).
+   * Rejects with a `CaptureFailure` whose code says why: `export/no-canvas`, `export/empty-map`, `export/render-failed`.
+   */
+  captureImage(format: 'png' | 'svg', area: 'map' | 'view'): Promise<Blob>;
+  /** The whole map as PNG bytes, or undefined when there is nothing (or no canvas) to draw. */
+  captureMapPng(): Promise<Uint8Array | undefined>;
   /**
    * Replaces this extension's node decorations (dimming for filter and focus); `null` clears them.
    * Decorations of several extensions combine; all of an extension's disappear on deactivate.
@@ -310,6 +333,23 @@ export interface MantelkaartApi {
     showQuickPick<T extends QuickPickItem>(items: T[], options?: { placeholder?: string }): Promise<T | undefined>;
     /** Asks for a line of text; undefined when dismissed. */
     showInputBox(options: { prompt: string; value?: string; placeholder?: string }): Promise<string | undefined>;
+    /**
+     * Shows a modal dialog that `render` draws (use `api.ui.Modal` for its frame); resolves with what it is closed
+     * with, or undefined when dismissed.
+     */
+    showDialog<T>(render: (close: (value?: T) => void) => ReactNode): Promise<T | undefined>;
+    /** Offers data as a download named `<base>.<extension>` (characters file systems refuse become "-"). */
+    saveFile(data: ExportData, base: string, extension: string, mimeType: string): void;
+    /** Prints a standalone HTML page through the browser's print dialog (or "Save as PDF"). */
+    print(html: string, title: string): Promise<void>;
+  };
+
+  /** Building blocks for an extension's own dialogs, so they look and behave like the host's. */
+  readonly ui: {
+    /** A dialog's frame: title, body, and buttons under a line; Escape and the backdrop dismiss it. */
+    Modal: ComponentType<ModalProps>;
+    /** The AVG opt-in for contact details in an export: unticked unless the person ticks it, with the why next to it. */
+    PrivateFieldsChoice: ComponentType<PrivateFieldsChoiceProps>;
   };
 
   readonly diagnostics: {
@@ -333,7 +373,7 @@ export interface MantelkaartApi {
 
   readonly settings: {
     /** A declared setting's value in this browser (its default until changed). */
-    get<T extends string | number | boolean>(key: string): T | undefined;
+    get(key: string): string | number | boolean | undefined;
     /** Changes a declared setting in this browser. */
     update(key: string, value: string | number | boolean): void;
     /** Fires with the key that changed. */

@@ -5,6 +5,12 @@ import type { HostServices } from './HostServices';
 import { HostError } from './HostError';
 import { createMapApi } from './services/createMapApi';
 import { scopedEvent } from './services/scopedEvent';
+import { captureMap, captureMapPng } from './services/captureMap';
+import { downloadExport } from './core/downloadExport';
+import { Modal, showDialog } from './ui/Dialog';
+import { PrivateFieldsChoice } from './ui/PrivateFieldsChoice';
+import { printDocument } from './ui/printDocument';
+import { readNodes } from '../../shared/model/mapDoc';
 
 /**
  * The API object one extension receives. Everything it registers or subscribes is also added to `store`, which
@@ -45,6 +51,8 @@ export function createExtensionApi(services: HostServices, extensionId: string, 
       getCenter: () => services.canvas.getCenter(),
       onDidChangeViewport: scopedEvent(services.canvas.onDidChangeViewport, store),
       setDecorations: (decorations) => services.decorations.setExtensionDecorations(extensionId, decorations),
+      captureImage: (format, area) => captureMap({ format, area, nodes: readNodes(services.session.doc), canvas: services.canvas }),
+      captureMapPng: () => captureMapPng(readNodes(services.session.doc), services.canvas),
     },
 
     nodeKinds: {
@@ -82,7 +90,12 @@ export function createExtensionApi(services: HostServices, extensionId: string, 
       },
       showQuickPick: (items, options) => services.quickInput.pick(items, options?.placeholder),
       showInputBox: (options) => services.quickInput.input(options.prompt, options.value, options.placeholder),
+      showDialog,
+      saveFile: (data, base, extension, mimeType) => downloadExport(data, base, extension, mimeType),
+      print: printDocument,
     },
+
+    ui: { Modal, PrivateFieldsChoice },
 
     diagnostics: {
       registerDiagnosticProvider: (id, provider) => store.add(services.diagnosticProviders.implement(id, provider, extensionId)),
@@ -99,7 +112,7 @@ export function createExtensionApi(services: HostServices, extensionId: string, 
     },
 
     settings: {
-      get: <T extends string | number | boolean>(key: string) => services.settings.get(key) as T | undefined,
+      get: (key) => services.settings.get(key),
       update: (key, value) => services.settings.update(key, value),
       onDidChangeSetting: scopedEvent(services.settings.onDidChangeSetting, store),
     },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -15,6 +16,16 @@ import { cliConfig, fail, fileArgument } from './cliArgs';
  * (DATA_DIR/admin.sock, only this machine user can open it, key derived from the server secret). When no server
  * runs on this DATA_DIR, the store is opened and read directly.
  */
+const BACKUP_SUMMARY: z.ZodType<BackupSummary> = z.object({
+  file: z.string(),
+  docs: z.number(),
+  updates: z.number(),
+  meta: z.number(),
+  bytes: z.number(),
+  skipped: z.array(z.object({ key: z.string(), reason: z.string() })),
+});
+const ERROR_REPLY = z.object({ error: z.object({ code: z.string().optional(), message: z.string().optional() }) });
+
 const USAGE = 'usage: npm run backup -- <file>   (same DATA_DIR / SECRET settings as the server)';
 const config = cliConfig('BACKUP');
 const { file } = fileArgument('BACKUP', process.argv.slice(2), USAGE);
@@ -44,8 +55,10 @@ function askServer(secret: Buffer): Promise<ViaServer> {
           } catch {
             parsed = undefined;
           }
-          if (res.statusCode === 200 && typeof parsed === 'object' && parsed !== null) return resolve({ ok: true, summary: parsed as BackupSummary });
-          const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
+          // The reply passes a gate like any outside data: a server of another version could answer differently.
+          const summary = BACKUP_SUMMARY.safeParse(parsed);
+          if (res.statusCode === 200 && summary.success) return resolve({ ok: true, summary: summary.data });
+          const error = ERROR_REPLY.safeParse(parsed).data?.error;
           resolve({ ok: false, noServer: false, code: error?.code ?? `HTTP_${res.statusCode}`, message: error?.message ?? text });
         });
       },

@@ -17,6 +17,7 @@ import { readDocEntry } from './readDocEntry.js';
 import { readRecord, readStateRecord, writeRecord, writeStateRecord } from './storeRecord.js';
 import { WriteAheadLog, type WalIo, type WalTicket } from './WriteAheadLog.js';
 import { GroupCommit } from './GroupCommit.js';
+import { LogWriteBatch, type LoggedWrite } from './LogWriteBatch.js';
 import { Reclaimer } from './Reclaimer.js';
 import { replayWal } from './replayWal.js';
 import type { BatchOp, Job, JobSpec, PlannedBatch } from './storeJobs.js';
@@ -95,11 +96,20 @@ export class LevelDocStore implements DocStore {
   private backgroundError: unknown;
   /** Appends acknowledged from the log and not yet in LevelDB. */
   private loggedQueued = 0;
+  /** The appends of one event-loop turn, written to the log together. */
+  private readonly logWrites: LogWriteBatch | undefined;
 
   private constructor(db: LevelDb, report: RecoveryReport, options: LevelDocStoreOptions, private readonly wal: WriteAheadLog | undefined) {
     this.db = db;
     this.recoveryReport = report;
     this.reclaimer = new Reclaimer(db);
+    this.logWrites = wal
+      ? new LogWriteBatch(
+          wal,
+          (write) => this.logged(write),
+          (err) => this.failure() ?? new StoreError('STORE_WAL_WRITE_FAILED', `the write-ahead log could not be written: ${errorText(err)}`),
+        )
+      : undefined;
     this.commits = new GroupCommit(
       db,
       {
@@ -175,15 +185,13 @@ export class LevelDocStore implements DocStore {
     if (cursor === undefined) return this.enqueue({ kind: 'append', name, updates });
     // Numbers are taken before the write: a failed write leaves a gap, never a reused number.
     const puts = updates.map((u) => ({ key: updateKey(name, cursor.nextSeq++), value: writeRecord(u) }));
-    let ticket: WalTicket;
-    try {
-      ticket = this.wal.write({ kind: 'puts', puts });
-    } catch (err) {
-      return Promise.reject(this.failure() ?? new StoreError('STORE_WAL_WRITE_FAILED', `${name}: the write-ahead log could not be written: ${errorText(err)}`));
-    }
-    // Durable now; LevelDB gets it with the next group commit, and reads wait for that (caughtUp).
+    return (this.logWrites as LogWriteBatch).add(name, puts);
+  }
+
+  /** A record is in the log: LevelDB gets it with the next group commit, and reads wait for that (caughtUp). */
+  private logged(write: LoggedWrite): Promise<void> {
     this.loggedQueued += 1;
-    const written = this.enqueue({ kind: 'logged', name, puts, ticket }).then(
+    const written = this.enqueue({ kind: 'logged', ...write }).then(
       () => {
         this.loggedQueued -= 1;
       },
@@ -221,6 +229,7 @@ export class LevelDocStore implements DocStore {
     const failure = this.failure();
     if (failure) return Promise.reject(failure);
     // In the log too, in order with the appends: a replay must not bring back what came before the delete.
+    this.logWrites?.flush();
     let ticket: WalTicket;
     try {
       ticket = wal.write({ kind: 'deleteDoc', name });
@@ -318,6 +327,7 @@ export class LevelDocStore implements DocStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.logWrites?.flush();
     this.closed = true;
     await this.commits.close();
     await this.reclaimer.close();
@@ -332,6 +342,7 @@ export class LevelDocStore implements DocStore {
    */
   private async caughtUp(): Promise<void> {
     this.assertHealthy();
+    this.logWrites?.flush();
     if (this.wal !== undefined && this.commits.busy) await this.enqueue({ kind: 'barrier' });
     this.assertHealthy();
   }
@@ -423,9 +434,9 @@ export class LevelDocStore implements DocStore {
         }
         case 'logged': {
           for (const put of job.puts) ops.push({ type: 'put', key: put.key, value: put.value });
-          const cursor = await this.cursor(job.name);
+          const cursors = await Promise.all([...job.counts].map(async ([name, count]) => ({ cursor: await this.cursor(name), count })));
           afters.push(() => {
-            cursor.pending += job.puts.length;
+            for (const { cursor, count } of cursors) cursor.pending += count;
             this.records += job.puts.length;
             this.wal?.done(job.ticket);
           });

@@ -4,7 +4,7 @@ import type { WalTicket } from './WriteAheadLog.js';
 export type JobSpec =
   | { kind: 'append'; name: string; updates: Uint8Array[] }
   /** Records already in the write-ahead log, with their keys; written to LevelDB in the background. */
-  | { kind: 'logged'; name: string; puts: { key: string; value: Uint8Array }[]; ticket: WalTicket }
+  | { kind: 'logged'; puts: { key: string; value: Uint8Array }[]; counts: Map<string, number>; ticket: WalTicket }
   /** Waits for everything queued before it: reads that must see every acknowledged append. */
   | { kind: 'barrier' }
   | { kind: 'putMeta'; key: string; bytes: Uint8Array }

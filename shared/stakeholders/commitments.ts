@@ -34,6 +34,11 @@ export const COMMITMENT_STATUS_OPTIONS: FieldOption[] = [
 ];
 
 const ROLES = COMMITMENT_ROLE_OPTIONS.map((o) => o.value as CommitmentRole);
+
+/** A commitment role from outside (a command argument, a file), or undefined when it is none. */
+export function commitmentRoleOf(value: unknown): CommitmentRole | undefined {
+  return ROLES.find((r) => r === value);
+}
 const UNITS = HOURS_UNIT_OPTIONS.map((o) => o.value as HoursUnit);
 const STATUSES = COMMITMENT_STATUS_OPTIONS.map((o) => o.value as CommitmentStatus);
 

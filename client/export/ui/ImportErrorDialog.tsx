@@ -1,11 +1,12 @@
-import type { LocalizedText } from '../../host/api';
+import type { LocalizedText, MantelkaartApi } from '../../host/api';
 import type { MapFileError } from '../../../shared/exchange/mapFileProblem';
-import { Modal } from './showDialog';
 
 /** More than this many errors are summarised: the first ones usually explain the rest. */
 const SHOWN = 30;
 
 export interface ImportErrorDialogProps {
+  /** The host's dialog frame (api.ui). */
+  ui: MantelkaartApi['ui'];
   localize: (text: LocalizedText) => string;
   fileName: string;
   errors: readonly MapFileError[];
@@ -13,7 +14,7 @@ export interface ImportErrorDialogProps {
 }
 
 /** Why a file could not be imported: each problem in plain words with where it is (line and field path). */
-export function ImportErrorDialog({ localize, fileName, errors, close }: ImportErrorDialogProps) {
+export function ImportErrorDialog({ ui: { Modal }, localize, fileName, errors, close }: ImportErrorDialogProps) {
   const shown = errors.slice(0, SHOWN);
   return (
     <Modal

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { LocalizedText } from '../../host/api';
-import { Modal } from './showDialog';
-import { PrivateFieldsChoice } from './PrivateFieldsChoice';
+import type { LocalizedText, MantelkaartApi } from '../../host/api';
 
 export interface JsonExportDialogProps {
+  /** The host's dialog frame and AVG choice (api.ui). */
+  ui: MantelkaartApi['ui'];
   localize: (text: LocalizedText) => string;
   /** Whether this person may take contact details along (edit or owner link). */
   allowPrivate: boolean;
@@ -12,7 +12,7 @@ export interface JsonExportDialogProps {
 }
 
 /** Asks whether contact details go into the JSON file (only where allowed) and saves it. */
-export function JsonExportDialog({ localize, allowPrivate, onExport, close }: JsonExportDialogProps) {
+export function JsonExportDialog({ ui: { Modal, PrivateFieldsChoice }, localize, allowPrivate, onExport, close }: JsonExportDialogProps) {
   const [includePrivate, setIncludePrivate] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

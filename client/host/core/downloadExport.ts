@@ -1,3 +1,4 @@
+import { safeBase } from '../../../shared/exchange/fileNames';
 import type { ExportData } from '../api';
 
 /** Offers exported data as a file download named `<title>.<extension>`. */
@@ -6,7 +7,7 @@ export function downloadExport(data: ExportData, title: string, extension: strin
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = `${title.replace(/[\\/:*?"<>|]+/g, '-').trim() || 'mantelkaart'}.${extension}`;
+  a.download = `${safeBase(title)}.${extension}`;
   document.body.appendChild(a);
   a.click();
   a.remove();

@@ -21,6 +21,7 @@ import {
 } from '../../../shared/model/mapDoc';
 import { readPrivateFields, setPrivateFields } from '../../../shared/model/privateDoc';
 import { canEdit } from '../../../shared/protocol/roles';
+import type { PrivateFieldsByNode } from '../../../shared/exchange/privateFieldsOf';
 import type { DisposableStore } from '../../../shared/plugin/Disposable';
 import { Emitter } from '../../../shared/plugin/Emitter';
 import type { MapApi } from '../api';
@@ -127,6 +128,19 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
       guard();
       if (!session.privateDoc) throw new HostError('map/private-unavailable', 'private fields are not available on this link', extensionId);
       setPrivateFields(session.privateDoc, nodeId, fields, origin);
+    },
+    get mayExportPrivate() {
+      return editable() && session.privateDoc !== null;
+    },
+    privateFieldsForExport(include) {
+      const priv = session.privateDoc;
+      if (!include || !editable() || !priv) return undefined;
+      const out: PrivateFieldsByNode = {};
+      for (const n of readNodes(doc)) {
+        const fields = readPrivateFields(priv, n.id);
+        if (Object.keys(fields).length > 0) out[n.id] = fields;
+      }
+      return out;
     },
     onDidChangeMap: scopedEvent(service.onDidChangeMap, store),
     getSelection: () => [...session.selection.get()],

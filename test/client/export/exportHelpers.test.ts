@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imageFrame } from '../../../client/export/captureMap';
-import { fileDate, safeBase } from '../../../client/export/files';
+import { imageFrame } from '../../../client/host/services/captureMap';
+import { fileDate, safeBase } from '../../../shared/exchange/fileNames';
 import { importedTitle } from '../../../client/export/importedTitle';
 
 describe('export helpers', () => {

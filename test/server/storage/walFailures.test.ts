@@ -113,6 +113,28 @@ describe('the write-ahead log fails closed', () => {
   });
 });
 
+describe('LevelDocStore writes the log once per turn', () => {
+  it('puts the appends of several maps made in one turn into one write, and a delete after them, in order', async () => {
+    const dir = dirFor('store-one-write');
+    const store = await LevelDocStore.open(dir);
+    cleanups.push(() => store.close());
+    // The first append of a map reads its numbering from disk; after that appends go to the log.
+    await Promise.all(['a', 'b', 'c'].map((m) => store.append(m, [bytes(`${m}0`)])));
+    const before = WriteAheadLog.recover(dir).records.length;
+    const appended = Promise.all(['a', 'b', 'c'].map((m) => store.append(m, [bytes(`${m}1`)])));
+    const deleted = store.delete('c');
+    await appended;
+    await deleted;
+    const records = WriteAheadLog.recover(dir).records.slice(before);
+    // Stored values carry a checksum frame before the update itself.
+    expect(values(records).map((v) => (v.startsWith('delete') ? v : v.slice(-2)))).toEqual(['a1', 'b1', 'c1', 'delete c']);
+    expect(records).toHaveLength(2);
+    expect((await store.load('a')).updates.map(text)).toEqual(['a0', 'a1']);
+    expect((await store.load('c')).updates).toEqual([]);
+    expect(await store.pendingCount('b')).toBe(2);
+  });
+});
+
 describe('LevelDocStore fails closed', () => {
   type Db = { batch: (...args: unknown[]) => Promise<void> };
   const dbOf = (store: LevelDocStore) => (store as unknown as { db: Db }).db;

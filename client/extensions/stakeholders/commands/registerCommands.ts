@@ -1,4 +1,5 @@
-import type { IDisposable, MantelkaartApi, QuickPickItem } from '../../../host/api';
+import type { FieldValue, IDisposable, MantelkaartApi, QuickPickItem } from '../../../host/api';
+import { toFieldValue } from '../../../../shared/model/fieldValue';
 import {
   COMMITMENTS,
   commitmentData,
@@ -10,7 +11,7 @@ import {
   removeContactText,
   relationKindsFor,
   STAKEHOLDER_COMMANDS,
-  type CommitmentRole,
+  commitmentRoleOf,
 } from '../../../../shared/stakeholders';
 import { PARTY_KINDS, STAKEHOLDER_KINDS } from '../../../../shared/stakeholders';
 import { ID } from '../ids';
@@ -138,7 +139,7 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
       const o = objectArg(arg);
       const selected = single();
       const who = stringField(o, 'who') ?? (selected && PARTY_KINDS.includes(api.map.getNode(selected)?.kind ?? '') ? selected : undefined);
-      const role = stringField(o, 'role') as CommitmentRole | undefined;
+      const role = commitmentRoleOf(o.role);
       const id = api.map.putRecord(
         COMMITMENTS,
         commitmentData({ who: who ?? null, role: role ?? null, servesOffer: stringField(o, 'servesOffer') ?? null, forOrganisation: o.forOrganisation === true, unit: 'perMonth', status: 'voorgesteld' }),
@@ -154,8 +155,8 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
       const field = stringField(o, 'field');
       const value = o.value;
       if (!nodeId || !field) return;
-      const ok = value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || (Array.isArray(value) && value.every((v) => typeof v === 'string'));
-      if (ok) api.map.setNodeData(nodeId, { [field]: value as string | number | boolean | null | string[] });
+      const fieldValue = toFieldValue(value);
+      if (fieldValue !== undefined) api.map.setNodeData(nodeId, { [field]: fieldValue });
     }),
     reg(STAKEHOLDER_COMMANDS.moveContactToPrivate, (arg) => {
       const o = objectArg(arg);
@@ -199,7 +200,11 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
       const connect = objectArg(o.connectTo);
       const anchor = stringField(connect, 'nodeId') ? api.map.getNode(stringField(connect, 'nodeId')!) : undefined;
       const at = anchor ? { x: anchor.x + anchor.width / 2 + 260, y: anchor.y + anchor.height / 2 + 40 } : undefined;
-      const data = Object.fromEntries(Object.entries(objectArg(o.data)).filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) as Record<string, string | number | boolean>;
+      const data: Record<string, FieldValue> = {};
+      for (const [k, v] of Object.entries(objectArg(o.data))) {
+        const fieldValue = toFieldValue(v);
+        if (fieldValue !== undefined && fieldValue !== null) data[k] = fieldValue;
+      }
       let id = '';
       api.map.transact(() => {
         id = addNode(kind, at, stringField(o, 'label') ?? '', data);

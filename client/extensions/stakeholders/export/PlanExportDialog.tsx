@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { Language, LocalizedText } from '../../../host/api';
-import { Modal } from '../../../export/ui/showDialog';
-import { PrivateFieldsChoice } from '../../../export/ui/PrivateFieldsChoice';
+import type { Language, LocalizedText, MantelkaartApi } from '../../../host/api';
 import type { PlanExportOptions, PlanFormat } from './planFiles';
 
 export interface PlanExportDialogProps {
+  /** The host's dialog frame and AVG choice (api.ui). */
+  ui: MantelkaartApi['ui'];
   localize: (text: LocalizedText) => string;
   language: Language;
   /** Edit and owner links only: the contact-details checkbox is not even shown on a view link. */
@@ -22,7 +22,7 @@ const FORMATS: { id: PlanFormat; title: LocalizedText; hint: LocalizedText }[] =
 ];
 
 /** Step 08 of the Stappenplan in one dialog: format, language, contact details (AVG opt-in) and the map picture. */
-export function PlanExportDialog({ localize, language, allowPrivate, hasNodes, onExport, close }: PlanExportDialogProps) {
+export function PlanExportDialog({ ui: { Modal, PrivateFieldsChoice }, localize, language, allowPrivate, hasNodes, onExport, close }: PlanExportDialogProps) {
   const [format, setFormat] = useState<PlanFormat>('docx');
   const [lang, setLang] = useState<Language>(language);
   const [includePrivate, setIncludePrivate] = useState(false);

@@ -1,7 +1,5 @@
 import { createElement } from 'react';
 import type { ExtensionContext, MantelkaartApi } from '../../../host/api';
-import { showDialog } from '../../../export/ui/showDialog';
-import { mayExportPrivate } from '../../../export/mapData';
 import { renderPlanMarkdown } from '../../../../shared/plan/renderPlanMarkdown';
 import { PlanExportDialog } from './PlanExportDialog';
 import { exportPlan, mapPng, planDocx, planOf } from './planFiles';
@@ -20,11 +18,12 @@ export const PLAN_EXPORT_IDS = {
 export function registerPlanExport(context: ExtensionContext, api: MantelkaartApi): void {
   context.subscriptions.push(
     api.commands.registerCommand(PLAN_EXPORT_IDS.command, () =>
-      showDialog<void>((close) =>
+      api.window.showDialog<void>((close) =>
         createElement(PlanExportDialog, {
+          ui: api.ui,
           localize: api.localize,
           language: api.language,
-          allowPrivate: mayExportPrivate(api),
+          allowPrivate: api.map.mayExportPrivate,
           hasNodes: api.map.getNodes().length > 0,
           onExport: (options) => exportPlan(api, options),
           close: () => close(),

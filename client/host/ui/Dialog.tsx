@@ -1,10 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '../export.css';
+import './dialog.css';
 
 /**
  * Shows a modal dialog outside the workbench's React tree and resolves with what it closes with (undefined when
- * dismissed). The extension API has no dialogs of its own yet; this is the host-level stand-in.
+ * dismissed). Extensions reach it as api.window.showDialog.
  */
 export function showDialog<T>(render: (close: (value?: T) => void) => ReactNode): Promise<T | undefined> {
   return new Promise((resolve) => {
@@ -41,7 +41,7 @@ export interface ModalProps {
   testId?: string;
 }
 
-/** The frame of an export dialog: a native modal <dialog> (focus trap, Escape, backdrop) with a form inside. */
+/** The frame of a dialog: a native modal <dialog> (focus trap, Escape, backdrop) with a form inside (api.ui.Modal). */
 export function Modal({ title, labelId, wide, onDismiss, children, footer, onSubmit, testId }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {

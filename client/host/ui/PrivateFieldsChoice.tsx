@@ -1,9 +1,17 @@
-import type { LocalizedText } from '../../host/api';
+import type { LocalizedText } from '../api';
 
 type Localize = (text: LocalizedText) => string;
 
 /** The AVG opt-in for phone numbers and e-mail addresses: unticked unless the person ticks it, with the why next to it. */
-export function PrivateFieldsChoice({ localize, checked, onChange, what }: { localize: Localize; checked: boolean; onChange: (v: boolean) => void; what: LocalizedText }) {
+export interface PrivateFieldsChoiceProps {
+  localize: Localize;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  /** What the export is, in the warning: "het plan", "the file". */
+  what: LocalizedText;
+}
+
+export function PrivateFieldsChoice({ localize, checked, onChange, what }: PrivateFieldsChoiceProps) {
   return (
     <>
       <label className="mk-export-check">

@@ -1,8 +1,8 @@
 import { getNodesBounds, getViewportForBounds, type Rect } from '@xyflow/react';
 import { toBlob, toSvg } from 'html-to-image';
-import type { NodeRecord, Viewport } from '../host/api';
-import { forceFullDetail } from '../canvas/detailStore';
-import './export.css';
+import type { NodeRecord, Viewport } from '../api';
+import { forceFullDetail } from '../../canvas/detailStore';
+import './capture.css';
 
 export type ImageFormat = 'png' | 'svg';
 /** The whole map (every node framed) or exactly what is on screen now. */
@@ -22,9 +22,11 @@ export interface CaptureOptions {
   pixelRatio?: number;
 }
 
+export type CaptureErrorCode = 'export/no-canvas' | 'export/empty-map' | 'export/render-failed';
+
 /** Why an image could not be made; the code is for logs and tests, the person sees the command's message. */
 export class CaptureError extends Error {
-  constructor(readonly code: 'export/no-canvas' | 'export/empty-map' | 'export/render-failed', message: string) {
+  constructor(readonly code: CaptureErrorCode, message: string) {
     super(message);
     this.name = 'CaptureError';
   }
