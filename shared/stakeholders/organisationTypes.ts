@@ -21,3 +21,6 @@ export const ORGANISATION_TYPE_OPTIONS: FieldOption[] = [
   { value: 'migrantenorganisatie', label: { nl: 'Migrantenorganisatie', en: 'Migrant organisation' } },
   { value: 'anders', label: { nl: 'Anders', en: 'Other' } },
 ];
+
+/** The ids of ORGANISATION_TYPE_OPTIONS, typed. */
+export const ORGANISATION_TYPES: readonly OrganisationTypeId[] = ['gemeente', 'steunpuntMantelzorg', 'sociaalWerk', 'mantelzorger', 'kennisinstelling', 'zorgaanbieder', 'migrantenorganisatie', 'anders'];

@@ -1,5 +1,5 @@
 import type { NodeRecord } from '../../model/schema';
-import { amountField, listField, optionField, textField } from '../nodeData';
+import { field, readKind, schemasOf, type KindRecord } from './kindFields';
 import { KEY_FIGURE_DESIGNATION_SUGGESTIONS, LANGUAGE_SUGGESTIONS } from '../suggestions';
 import { KIND } from './kindIds';
 import { commonFields, type NodeKindSpec } from './nodeKindSpec';
@@ -7,17 +7,25 @@ import { commonFields, type NodeKindSpec } from './nodeKindSpec';
 export type Engagement = 'vrijwilliger' | 'betaald';
 const ENGAGEMENTS: readonly Engagement[] = ['vrijwilliger', 'betaald'];
 
+const FIELDS = [
+  field.text('designation', { nl: 'Benaming', en: 'Designation' }, { suggestions: KEY_FIGURE_DESIGNATION_SUGGESTIONS }),
+  commonFields.languages({ suggestions: LANGUAGE_SUGGESTIONS }),
+  field.nodeRefs('reaches', { nl: 'Bereikt gemeenschappen', en: 'Communities reached' }, [KIND.community]),
+  field.select('engagement', { nl: 'Vrijwillig of betaald', en: 'Volunteer or paid' }, ENGAGEMENTS, [
+    { value: 'vrijwilliger', label: { nl: 'Vrijwilliger', en: 'Volunteer' } },
+    { value: 'betaald', label: { nl: 'Betaald', en: 'Paid' } },
+  ]),
+  commonFields.hourlyRate(),
+  commonFields.capacity({ nl: 'Hoeveel uur per maand deze persoon wil en kan geven; sleutelfiguren raken snel overvraagd.', en: 'Hours per month this person can give; key figures are easily overasked.' }),
+  commonFields.phone(),
+  commonFields.email(),
+] as const;
+
 /** A sleutelfiguur: trusted inside a community and easily overasked, hence the capacity. */
-export interface KeyFigure {
-  id: string;
-  label: string;
-  designation: string;
-  languages: string[];
-  /** Communities named in the field; `reaches` edges count as well (see reachedCommunities). */
-  reaches: string[];
-  engagement: Engagement | null;
-  hourlyRate: number | null;
-  capacityHoursPerMonth: number | null;
+export type KeyFigure = KindRecord<typeof FIELDS>;
+
+export function readKeyFigure(node: NodeRecord): KeyFigure {
+  return readKind(node, FIELDS);
 }
 
 export const keyFigureKind: NodeKindSpec = {
@@ -29,34 +37,5 @@ export const keyFigureKind: NodeKindSpec = {
   borderColor: '#2f855a',
   shape: 'pill',
   defaultSize: { width: 190, height: 64 },
-  fields: [
-    { key: 'designation', type: 'text', label: { nl: 'Benaming', en: 'Designation' }, suggestions: KEY_FIGURE_DESIGNATION_SUGGESTIONS },
-    { ...commonFields.languages(), suggestions: LANGUAGE_SUGGESTIONS },
-    { key: 'reaches', type: 'nodeRefs', refKinds: [KIND.community], label: { nl: 'Bereikt gemeenschappen', en: 'Communities reached' } },
-    {
-      key: 'engagement', type: 'select', label: { nl: 'Vrijwillig of betaald', en: 'Volunteer or paid' },
-      options: [
-        { value: 'vrijwilliger', label: { nl: 'Vrijwilliger', en: 'Volunteer' } },
-        { value: 'betaald', label: { nl: 'Betaald', en: 'Paid' } },
-      ],
-    },
-    commonFields.hourlyRate(),
-    commonFields.capacity({ nl: 'Hoeveel uur per maand deze persoon wil en kan geven; sleutelfiguren raken snel overvraagd.', en: 'Hours per month this person can give; key figures are easily overasked.' }),
-    commonFields.phone(),
-    commonFields.email(),
-  ],
+  fields: schemasOf(FIELDS),
 };
-
-export function readKeyFigure(node: NodeRecord): KeyFigure {
-  const d = node.data;
-  return {
-    id: node.id,
-    label: node.label,
-    designation: textField(d, 'designation'),
-    languages: listField(d, 'languages'),
-    reaches: listField(d, 'reaches'),
-    engagement: optionField(d, 'engagement', ENGAGEMENTS),
-    hourlyRate: amountField(d, 'hourlyRate'),
-    capacityHoursPerMonth: amountField(d, 'capacityHoursPerMonth'),
-  };
-}

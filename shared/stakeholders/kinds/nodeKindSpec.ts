@@ -1,4 +1,5 @@
 import type { FieldSchema, LocalizedText } from '../../model/fields';
+import { field, type KindFieldExtra } from './kindFields';
 import type { StakeholderKindId } from './kindIds';
 
 /** How a node kind looks and which fields its inspector shows; the UI maps this onto the host's contributions. */
@@ -22,13 +23,12 @@ export interface NodeKindSpec {
 const HOURS_PER_MONTH = { nl: 'uur/maand', en: 'h/month' };
 const EURO = { nl: '€ per uur', en: '€ per hour' };
 
-/** Shared field declarations, so every party kind spells capacity and contact details the same way. */
+/** Shared fields, so every party kind spells capacity and contact details the same way. */
 export const commonFields = {
-  languages: (): FieldSchema => ({ key: 'languages', type: 'tags', label: { nl: 'Talen', en: 'Languages' } }),
-  capacity: (description: LocalizedText): FieldSchema => ({
-    key: 'capacityHoursPerMonth', type: 'number', label: { nl: 'Capaciteit', en: 'Capacity' }, unit: HOURS_PER_MONTH, min: 0, step: 1, description,
-  }),
-  hourlyRate: (): FieldSchema => ({ key: 'hourlyRate', type: 'number', label: { nl: 'Uurtarief', en: 'Hourly rate' }, unit: EURO, min: 0, step: 0.5 }),
-  phone: (): FieldSchema => ({ key: 'phone', type: 'phone', label: { nl: 'Telefoon', en: 'Phone' }, private: true }),
-  email: (): FieldSchema => ({ key: 'email', type: 'email', label: { nl: 'E-mail', en: 'E-mail' }, private: true }),
+  languages: (extra?: KindFieldExtra) => field.tags('languages', { nl: 'Talen', en: 'Languages' }, extra),
+  capacity: (description: LocalizedText) =>
+    field.amount('capacityHoursPerMonth', { nl: 'Capaciteit', en: 'Capacity' }, { unit: HOURS_PER_MONTH, min: 0, step: 1, description }),
+  hourlyRate: () => field.amount('hourlyRate', { nl: 'Uurtarief', en: 'Hourly rate' }, { unit: EURO, min: 0, step: 0.5 }),
+  phone: () => field.contact('phone', 'phone', { nl: 'Telefoon', en: 'Phone' }),
+  email: () => field.contact('email', 'email', { nl: 'E-mail', en: 'E-mail' }),
 };

@@ -1,22 +1,29 @@
 import type { NodeRecord } from '../../model/schema';
-import { amountField, optionField, textField } from '../nodeData';
-import { PARTNER_CATEGORIES, PARTNER_CATEGORY_OPTIONS, type PartnerCategoryId } from '../partnerCategories';
-import { PARTNER_ROLES, PARTNER_ROLE_OPTIONS, type PartnerRoleId } from '../partnerRoles';
+import { field, readKind, schemasOf, type KindRecord } from './kindFields';
+import { PARTNER_CATEGORIES, PARTNER_CATEGORY_OPTIONS } from '../partnerCategories';
+import { PARTNER_ROLES, PARTNER_ROLE_OPTIONS } from '../partnerRoles';
 import { KIND } from './kindIds';
 import { commonFields, type NodeKindSpec } from './nodeKindSpec';
 
-/** A samenwerkingspartner: one of the appendix's seven categories, in one of the four roles. */
-export interface Partner {
-  id: string;
-  label: string;
-  category: PartnerCategoryId | null;
-  role: PartnerRoleId | null;
-  contactPerson: string;
-  capacityHoursPerMonth: number | null;
-}
-
 const CATEGORY_IDS = PARTNER_CATEGORIES.map((c) => c.id);
 const ROLE_IDS = PARTNER_ROLES.map((r) => r.id);
+
+const FIELDS = [
+  field.select('category', { nl: 'Categorie', en: 'Category' }, PARTNER_CATEGORIES.map((c) => c.id), PARTNER_CATEGORY_OPTIONS),
+  field.select('role', { nl: 'Rol', en: 'Role' }, PARTNER_ROLES.map((r) => r.id), PARTNER_ROLE_OPTIONS),
+  // The function people know (imam, POH), not necessarily a name: a name would belong in the private fields.
+  field.text('contactPerson', { nl: 'Contactpersoon', en: 'Contact person' }, { suggestions: ['Wmo-consulent', 'praktijkondersteuner', 'imam', 'bestuurslid', 'coördinator'] }),
+  commonFields.capacity({ nl: 'Uren per maand die de organisatie voor het project vrijmaakt.', en: 'Hours per month the organisation makes available.' }),
+  commonFields.phone(),
+  commonFields.email(),
+] as const;
+
+/** A samenwerkingspartner: one of the appendix's seven categories, in one of the four roles. */
+export type Partner = KindRecord<typeof FIELDS>;
+
+export function readPartner(node: NodeRecord): Partner {
+  return readKind(node, FIELDS);
+}
 
 export const partnerKind: NodeKindSpec = {
   id: KIND.partner,
@@ -27,25 +34,5 @@ export const partnerKind: NodeKindSpec = {
   borderColor: '#2b6cb0',
   shape: 'rectangle',
   defaultSize: { width: 200, height: 64 },
-  fields: [
-    { key: 'category', type: 'select', label: { nl: 'Categorie', en: 'Category' }, options: PARTNER_CATEGORY_OPTIONS },
-    { key: 'role', type: 'select', label: { nl: 'Rol', en: 'Role' }, options: PARTNER_ROLE_OPTIONS },
-    // The function people know (imam, POH), not necessarily a name: a name would belong in the private fields.
-    { key: 'contactPerson', type: 'text', label: { nl: 'Contactpersoon', en: 'Contact person' }, suggestions: ['Wmo-consulent', 'praktijkondersteuner', 'imam', 'bestuurslid', 'coördinator'] },
-    commonFields.capacity({ nl: 'Uren per maand die de organisatie voor het project vrijmaakt.', en: 'Hours per month the organisation makes available.' }),
-    commonFields.phone(),
-    commonFields.email(),
-  ],
+  fields: schemasOf(FIELDS),
 };
-
-export function readPartner(node: NodeRecord): Partner {
-  const d = node.data;
-  return {
-    id: node.id,
-    label: node.label,
-    category: optionField(d, 'category', CATEGORY_IDS),
-    role: optionField(d, 'role', ROLE_IDS),
-    contactPerson: textField(d, 'contactPerson'),
-    capacityHoursPerMonth: amountField(d, 'capacityHoursPerMonth'),
-  };
-}

@@ -1,15 +1,20 @@
 import type { NodeRecord } from '../../model/schema';
-import { textField } from '../nodeData';
+import { field, readKind, schemasOf, type KindRecord } from './kindFields';
 import { PLACE_TYPE_SUGGESTIONS } from '../suggestions';
 import { KIND } from './kindIds';
 import type { NodeKindSpec } from './nodeKindSpec';
 
+const FIELDS = [
+  field.text('placeType', { nl: 'Soort plek', en: 'Type of place' }, { suggestions: PLACE_TYPE_SUGGESTIONS }),
+  // The address of a mosque or community centre is public, so it stays in the shared map (unlike a person's home address).
+  field.text('address', { nl: 'Adres', en: 'Address' }),
+] as const;
+
 /** A vindplaats: where people already meet. */
-export interface Place {
-  id: string;
-  label: string;
-  placeType: string;
-  address: string;
+export type Place = KindRecord<typeof FIELDS>;
+
+export function readPlace(node: NodeRecord): Place {
+  return readKind(node, FIELDS);
 }
 
 export const placeKind: NodeKindSpec = {
@@ -21,13 +26,5 @@ export const placeKind: NodeKindSpec = {
   borderColor: '#4c51bf',
   shape: 'hexagon',
   defaultSize: { width: 180, height: 72 },
-  fields: [
-    { key: 'placeType', type: 'text', label: { nl: 'Soort plek', en: 'Type of place' }, suggestions: PLACE_TYPE_SUGGESTIONS },
-    // The address of a mosque or community centre is public, so it stays in the shared map (unlike a person's home address).
-    { key: 'address', type: 'text', label: { nl: 'Adres', en: 'Address' } },
-  ],
+  fields: schemasOf(FIELDS),
 };
-
-export function readPlace(node: NodeRecord): Place {
-  return { id: node.id, label: node.label, placeType: textField(node.data, 'placeType'), address: textField(node.data, 'address') };
-}
