@@ -54,6 +54,8 @@ const EMPTY_DECORATIONS: ReadonlyMap<string, NodeDecoration> = new Map();
 const PRO_OPTIONS = { hideAttribution: true };
 const MULTI_SELECTION_KEYS = ['Shift', 'Meta', 'Control'];
 const NO_EDGES: FlowEdge[] = [];
+/** A touch screen without a mouse: double-clicking the canvas is not something people there do. */
+const COARSE_POINTER = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 // Constant strings: the canvas re-renders only when the zoom crosses FAR_ZOOM or TINY_ZOOM.
 const selectZoomLevel = (s: { transform: [number, number, number] }) => (s.transform[2] >= FAR_ZOOM ? 'near' : s.transform[2] >= TINY_ZOOM ? 'far' : 'tiny');
 const selectFlowId = (s: { rfId: string }) => s.rfId;
@@ -229,7 +231,7 @@ function MapCanvasInner({
           <FitOnLoad loaded={loaded} hasNodes={nodes.length > 0} />
           {nodes.length === 0 && (
             <div className="mk-empty-hint" role="note">
-              {t(readOnly ? 'canvas.emptyHintReadOnly' : 'canvas.emptyHint')}
+              {t(readOnly ? 'canvas.emptyHintReadOnly' : COARSE_POINTER ? 'canvas.emptyHintTouch' : 'canvas.emptyHint')}
             </div>
           )}
           {children}

@@ -46,6 +46,7 @@ export const en: Record<MessageKey, string> = {
   'canvas.nodeAria': 'Card: {label}',
   'canvas.emptyLabel': '(empty)',
   'canvas.emptyHint': 'Double-click the map to create a card.',
+  'canvas.emptyHintTouch': 'Tap + in the toolbar to create a card.',
   'canvas.emptyHintReadOnly': 'This map is still empty.',
   'canvas.unknownKind': 'Unknown kind: {kind}',
   'canvas.controls': 'Zoom controls',

@@ -45,6 +45,7 @@ export const nl = {
   'canvas.nodeAria': 'Kaartje: {label}',
   'canvas.emptyLabel': '(leeg)',
   'canvas.emptyHint': 'Dubbelklik op de kaart om een kaartje te maken.',
+  'canvas.emptyHintTouch': 'Tik op + in de werkbalk om een kaartje te maken.',
   'canvas.emptyHintReadOnly': 'Deze kaart is nog leeg.',
   'canvas.unknownKind': 'Onbekend soort: {kind}',
   'canvas.controls': 'Zoomknoppen',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, skipWithoutBrowser } from '../helpers/browser';
+import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 
 /**
@@ -101,7 +101,7 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     await page.goto(server.httpUrl + '/');
     await page.getByText('Nog geen kaarten geopend op dit apparaat').waitFor();
     await page.getByLabel('Titel van de kaart').fill('Mantelzorg Noord, werksessie maart');
-    await page.screenshot({ path: '/tmp/mk-start-empty.png' });
+    await page.screenshot({ path: shotPath('mk-start-empty.png') });
     await page.getByRole('button', { name: 'Kaart maken' }).click();
     await page.waitForURL(/\/m\/[A-Za-z0-9_-]+#token=/);
     await connected(page);
@@ -111,7 +111,7 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     const entry = page.getByRole('link', { name: 'Kaart Mantelzorg Noord, werksessie maart openen' });
     await entry.waitFor();
     expect(await page.locator('.recent-item').first().textContent()).toContain('Beheerder');
-    await page.screenshot({ path: '/tmp/mk-start.png' });
+    await page.screenshot({ path: shotPath('mk-start.png') });
     // Reopening works without the link: the token was kept for this map.
     await entry.click();
     await connected(page);
@@ -150,7 +150,7 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     await nodeByLabel(anna, 'Wijkteam').click();
     await bram.mouse.move(520, 330);
     await anna.locator('.mk-cursor', { hasText: 'Bram' }).waitFor();
-    await anna.screenshot({ path: '/tmp/mk-canvas-two-people.png' });
+    await anna.screenshot({ path: shotPath('mk-canvas-two-people.png') });
   });
 
   it('undo in one page undoes only that person’s own last change, however the edits interleave', async () => {
@@ -265,7 +265,7 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     }
     // On a phone the badge sits in the status bar (the top bar keeps to one line of title).
     await viewer.getByTestId('status-readonly-badge').waitFor();
-    await viewer.screenshot({ path: '/tmp/mk-viewer-phone.png' });
+    await viewer.screenshot({ path: shotPath('mk-viewer-phone.png') });
 
     // Following means seeing what the facilitator sees: the follower's view is the facilitator's visible area,
     // fitted to the phone (same centre; the area just fits one way). A second follower shows that a change reached
@@ -313,6 +313,6 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
     expect(size.w).toBeGreaterThanOrEqual(512);
     expect(size.shown).toBeGreaterThanOrEqual(240);
     expect(await dialog.getByRole('button', { name: /kopiëren/i }).count()).toBe(3);
-    await anna.screenshot({ path: '/tmp/mk-share-dialog.png' });
+    await anna.screenshot({ path: shotPath('mk-share-dialog.png') });
   });
 });

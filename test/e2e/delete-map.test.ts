@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, openPage, skipWithoutBrowser } from '../helpers/browser';
+import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer } from '../helpers/server';
 
 /** An owner deletes a map: after a confirmation it is gone from the server, from this device and for every link. */
@@ -47,7 +47,7 @@ describe.skipIf(skipWithoutBrowser)('deleting a map', () => {
     expect(await confirm.textContent()).toContain('Dit kan niet ongedaan worden gemaakt');
     // Cancel has the focus: Enter on an accidental open keeps the map.
     expect(await confirm.evaluate((d) => d.contains(document.activeElement) && document.activeElement?.textContent)).toBe('Annuleren');
-    await page.screenshot({ path: '/tmp/mk-delete-confirm.png' });
+    await page.screenshot({ path: shotPath('mk-delete-confirm.png') });
     await confirm.getByRole('button', { name: 'Definitief verwijderen' }).click();
 
     await page.waitForURL(server.httpUrl + '/');

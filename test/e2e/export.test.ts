@@ -9,7 +9,7 @@ import { parseMapFile } from '../../shared/exchange/parseMapFile';
 import { buildPlan } from '../../shared/plan/buildPlan';
 import { renderPlanHtml } from '../../shared/plan/renderPlanHtml';
 import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
-import { launchBrowser, openPage, skipWithoutBrowser } from '../helpers/browser';
+import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 import { openSynced, waitFor, type TestClient } from '../helpers/clients';
 import { VK } from '../fixtures/voorbeeldkaart';
@@ -93,7 +93,7 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     const dialog = page.getByRole('dialog', { name: 'Kaart exporteren als JSON' });
     await dialog.waitFor();
     await expect(dialog.getByRole('checkbox', { name: /Contactgegevens meenemen/ }).isChecked()).resolves.toBe(false);
-    await page.screenshot({ path: '/tmp/mk-export-json-dialog.png' });
+    await page.screenshot({ path: shotPath('mk-export-json-dialog.png') });
     await dialog.getByRole('button', { name: 'Opslaan' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^Exporttest Oost-\d{4}-\d{2}-\d{2}\.json$/);
@@ -154,7 +154,7 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     const texts = await items.allTextContents();
     expect(texts.some((t) => t.includes('map.nodes[2].x') && /Regel \d+/.test(t))).toBe(true);
     expect(texts.some((t) => t.includes('map.nodes[5]'))).toBe(true);
-    await page.screenshot({ path: '/tmp/mk-import-error-dialog.png' });
+    await page.screenshot({ path: shotPath('mk-import-error-dialog.png') });
     await dialog.getByRole('button', { name: 'Sluiten' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(page.url()).toBe(urlBefore);
@@ -184,7 +184,7 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     const whole = await download;
     expect(whole.suggestedFilename()).toMatch(/^Exporttest Oost-\d{4}-\d{2}-\d{2}\.png$/);
     mapPng = await downloaded(whole);
-    writeFileSync('/tmp/mk-map.png', mapPng);
+    writeFileSync(shotPath('mk-map.png'), mapPng);
     const size = pngSize(mapPng);
     // pixelRatio 2 of a map drawn at (nearly) its natural size.
     expect(size.width).toBeGreaterThan(1600);
@@ -194,7 +194,7 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     download = page.waitForEvent('download');
     await runCommand(page, 'weergave exporteren als afbeelding', /Huidige weergave exporteren als afbeelding \(PNG\)/);
     const view = await downloaded(await download);
-    writeFileSync('/tmp/mk-view.png', view);
+    writeFileSync(shotPath('mk-view.png'), view);
     const viewSize = pngSize(view);
     const flow = await page.locator('.mk-canvas .react-flow').boundingBox();
     expect(viewSize.width).toBe(Math.round((flow?.width ?? 0) * 2));
@@ -202,7 +202,7 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     download = page.waitForEvent('download');
     await runCommand(page, 'exporteren als SVG', /Kaart exporteren als SVG/);
     const svg = (await downloaded(await download)).toString('utf8');
-    writeFileSync('/tmp/mk-map.svg', svg);
+    writeFileSync(shotPath('mk-map.svg'), svg);
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toMatch(/^<svg[^>]*><rect width="100%" height="100%" fill="#ffffff"\/>/);
     expect(svg).toContain('react-flow__edge-path');
@@ -219,9 +219,9 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     await dialog.waitFor();
     await expect(dialog.getByRole('radio', { name: /Word/ }).isChecked()).resolves.toBe(true);
     await expect(dialog.getByRole('checkbox', { name: /Contactgegevens meenemen/ }).isChecked()).resolves.toBe(false);
-    await page.screenshot({ path: '/tmp/mk-plan-export-dialog.png' });
+    await page.screenshot({ path: shotPath('mk-plan-export-dialog.png') });
     await dialog.getByRole('checkbox', { name: /Contactgegevens meenemen/ }).check();
-    await page.screenshot({ path: '/tmp/mk-plan-export-dialog-private.png' });
+    await page.screenshot({ path: shotPath('mk-plan-export-dialog-private.png') });
     await dialog.getByRole('checkbox', { name: /Contactgegevens meenemen/ }).uncheck();
 
     const download = page.waitForEvent('download');
@@ -288,7 +288,7 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     const html = renderPlanHtml(plan, mapPng ? { mapImagePng: new Uint8Array(mapPng) } : {});
     const { page } = await openPage(browser);
     await page.setContent(html, { waitUntil: 'load' });
-    const pdf = await page.pdf({ format: 'A4', path: '/tmp/mk-plan.pdf', printBackground: true });
+    const pdf = await page.pdf({ format: 'A4', path: shotPath('mk-plan.pdf'), printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
     expect(pages).toBeGreaterThan(4);

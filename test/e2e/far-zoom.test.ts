@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { nodesMap, readEdges, readNode } from '../../shared/model/mapDoc';
 import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
-import { launchBrowser, openPage, skipWithoutBrowser } from '../helpers/browser';
+import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 import { openSynced, waitFor, type TestClient } from '../helpers/clients';
 import { VK } from '../fixtures/voorbeeldkaart';
@@ -75,7 +75,7 @@ describe.skipIf(skipWithoutBrowser)('the zoomed-out canvas', () => {
     // Kinds keep their colour: a key figure's card is not the neutral grey.
     const border = await page.locator(`.react-flow__node[data-id="${VK.hatice}"] .mk-far-card`).evaluate((el) => getComputedStyle(el).borderTopColor);
     expect(border).not.toBe('rgb(148, 163, 184)');
-    await page.screenshot({ path: '/tmp/mk-far-zoom.png' });
+    await page.screenshot({ path: shotPath('mk-far-zoom.png') });
 
     await zoomUntil(page, 'in', isNear(page));
     await expect.poll(() => page.locator('.react-flow__node .mk-far-card').count()).toBe(0);
@@ -137,7 +137,7 @@ describe.skipIf(skipWithoutBrowser)('the zoomed-out canvas', () => {
       return el.getContext('2d')!.getImageData(Math.round((p.x - r.left) * dpr), Math.round((p.y - r.top) * dpr), 1, 1).data[3];
     }, at);
     expect(alpha).toBeGreaterThan(0);
-    await page.screenshot({ path: '/tmp/mk-tiny-zoom.png' });
+    await page.screenshot({ path: shotPath('mk-tiny-zoom.png') });
 
     const before = readNode(VK.hatice, nodesMap(source.doc).get(VK.hatice)!);
     await page.mouse.move(at.x, at.y);

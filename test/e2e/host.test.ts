@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, skipWithoutBrowser } from '../helpers/browser';
+import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 
 /**
@@ -51,7 +51,7 @@ describe.skipIf(skipWithoutBrowser)('the workbench', () => {
     const item = palette.getByRole('option', { name: /Test: Testblok toevoegen/ });
     await item.waitFor();
     await expect(item.locator('kbd').textContent()).resolves.toBe('Alt+Shift+W');
-    await page.screenshot({ path: '/tmp/mk-palette.png' });
+    await page.screenshot({ path: shotPath('mk-palette.png') });
     await page.keyboard.press('Enter');
     await palette.waitFor({ state: 'detached' });
     await widgets(page).first().waitFor();
@@ -91,7 +91,7 @@ describe.skipIf(skipWithoutBrowser)('the workbench', () => {
     const view = page.locator('aside.mk-sidebar[data-view="test.view"]');
     await view.waitFor();
     await view.getByText(/testblokken op de kaart/).waitFor();
-    await page.screenshot({ path: '/tmp/mk-view.png' });
+    await page.screenshot({ path: shotPath('mk-view.png') });
     await page.reload();
     await page.locator('aside.mk-sidebar[data-view="test.view"]').getByText(/testblokken op de kaart/).waitFor();
     // Clicking the active view's icon collapses the side bar.
@@ -118,7 +118,7 @@ describe.skipIf(skipWithoutBrowser)('the workbench', () => {
     expect(await page.locator('.react-flow__node.selected').count()).toBe(0);
     await problem.locator('.mk-problem-main').click();
     await expect.poll(() => page.locator('.react-flow__node.selected .mk-kind-node[data-kind="test.widget"]').count()).toBe(1);
-    await page.screenshot({ path: '/tmp/mk-problems.png' });
+    await page.screenshot({ path: shotPath('mk-problems.png') });
 
     const count = await panel.locator('.mk-problem[data-code="test/unnamed-widget"]').count();
     await problem.getByRole('button', { name: /Naam "Testblok" geven/ }).click();
@@ -137,7 +137,7 @@ describe.skipIf(skipWithoutBrowser)('the workbench', () => {
     await page.keyboard.press('Escape');
     expect(await page.locator('.mk-toolbar [data-command="core.addNote"]').count()).toBe(0);
     expect(await page.locator('.mk-toolbar [data-command="core.zoomToFit"]').count()).toBe(1);
-    await page.screenshot({ path: '/tmp/mk-viewer.png' });
+    await page.screenshot({ path: shotPath('mk-viewer.png') });
     await page.close();
   });
 });

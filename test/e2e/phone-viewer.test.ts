@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, openPage, skipWithoutBrowser } from '../helpers/browser';
+import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 
 const PHONE = { width: 390, height: 844 };
@@ -90,7 +90,7 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
     expect(box.x >= 0 && box.x + box.width <= PHONE.width && box.y + box.height <= PHONE.height).toBe(true);
     await follow.tap();
     await viewer.getByRole('button', { name: /Stoppen met volgen/ }).waitFor();
-    await viewer.screenshot({ path: '/tmp/mk-phone-viewer.png' });
+    await viewer.screenshot({ path: shotPath('mk-phone-viewer.png') });
     await viewer.getByRole('button', { name: /Stoppen met volgen/ }).tap();
 
     // The views the activity bar would offer open as a sheet over the lower part of the map.
@@ -103,7 +103,7 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
     const s = (await sheet.boundingBox())!;
     expect(s.x).toBe(0);
     expect(s.width).toBe(PHONE.width);
-    await viewer.screenshot({ path: '/tmp/mk-phone-sheet.png' });
+    await viewer.screenshot({ path: shotPath('mk-phone-sheet.png') });
     await sheet.getByRole('button', { name: 'Zijbalk sluiten' }).tap();
     await sheet.waitFor({ state: 'detached' });
   });

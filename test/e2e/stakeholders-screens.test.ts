@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, skipWithoutBrowser } from '../helpers/browser';
+import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 
 /**
@@ -20,6 +20,11 @@ describe.skipIf(skipWithoutBrowser)('the stakeholder workspace on the Voorbeeldk
     ({ page } = await openPage(browser, { name: 'Samira', viewport: { width: 1440, height: 900 } }));
     await page.goto(new URL(room.links.owner, server.httpUrl).toString());
     await page.locator('.mk-activity[data-view="stakeholders.inspector"]').waitFor();
+    // Every test below starts from the Voorbeeldkaart, whichever runs alone.
+    await page.locator('.mk-activity[data-view="stakeholders.inspector"]').click();
+    await page.locator('[data-template="voorbeeldkaart"]').click();
+    await page.locator('.mk-kind-node[data-kind="keyFigure"]').nth(2).waitFor();
+    await page.locator('.mk-activity[data-view="stakeholders.inspector"]').click();
   });
   afterAll(async () => {
     await browser?.close();
@@ -27,17 +32,13 @@ describe.skipIf(skipWithoutBrowser)('the stakeholder workspace on the Voorbeeldk
   });
 
   it('starts from the Voorbeeldkaart template and draws every kind with its own look', async () => {
-    await page.locator('.mk-activity[data-view="stakeholders.inspector"]').click();
-    await page.locator('[data-template="voorbeeldkaart"]').click();
-    await page.locator('.mk-kind-node[data-kind="keyFigure"]').nth(2).waitFor();
     expect(await page.locator('.mk-kind-node[data-kind="keyFigure"]').count()).toBe(3);
     // Hatice is overasked: 14 against 8, in red on her node.
     const hatice = page.locator('.react-flow__node', { hasText: 'Hatice Demir' });
     await expect.poll(() => hatice.locator('.sh-capacity.is-over').textContent(), { timeout: 10_000 }).toBe('14/8 u/mnd');
-    await page.locator('.mk-activity[data-view="stakeholders.inspector"]').click();
     await page.locator('.react-flow__edge').first().waitFor();
     await page.waitForTimeout(400); // fit-view animation (screenshot only)
-    await page.screenshot({ path: '/tmp/sh-voorbeeldkaart.png' });
+    await page.screenshot({ path: shotPath('sh-voorbeeldkaart.png') });
   });
 
   it('shows the inspector for a key figure', async () => {
@@ -49,7 +50,7 @@ describe.skipIf(skipWithoutBrowser)('the stakeholder workspace on the Voorbeeldk
     await inspector.locator('input[data-field="capacityHoursPerMonth"]').fill('acht');
     await inspector.locator('input[data-field="capacityHoursPerMonth"]').press('Enter');
     await inspector.getByText('Vul een getal in, zoals 8 of 32,50.').waitFor();
-    await page.screenshot({ path: '/tmp/sh-inspector.png' });
+    await page.screenshot({ path: shotPath('sh-inspector.png') });
     await inspector.locator('input[data-field="capacityHoursPerMonth"]').fill('8');
     await inspector.locator('input[data-field="capacityHoursPerMonth"]').press('Enter');
   });
@@ -67,7 +68,7 @@ describe.skipIf(skipWithoutBrowser)('the stakeholder workspace on the Voorbeeldk
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y - 260, { steps: 5 });
     await page.mouse.up();
-    await page.screenshot({ path: '/tmp/sh-commitments.png' });
+    await page.screenshot({ path: shotPath('sh-commitments.png') });
   });
 
   it('shows the coverage', async () => {
@@ -75,7 +76,7 @@ describe.skipIf(skipWithoutBrowser)('the stakeholder workspace on the Voorbeeldk
     await page.keyboard.press('Control+J');
     const view = page.locator('[data-testid="coverage-view"]');
     await view.locator('[data-missing-category="scholen"]').waitFor();
-    await page.screenshot({ path: '/tmp/sh-coverage.png' });
+    await page.screenshot({ path: shotPath('sh-coverage.png') });
   });
 
   it('shows the problems', async () => {
@@ -83,6 +84,6 @@ describe.skipIf(skipWithoutBrowser)('the stakeholder workspace on the Voorbeeldk
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('section.mk-panel');
     await panel.locator('.mk-problem[data-code="stakeholders/keyfigure.overCapacity"]').waitFor();
-    await page.screenshot({ path: '/tmp/sh-problems.png' });
+    await page.screenshot({ path: shotPath('sh-problems.png') });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, skipWithoutBrowser } from '../helpers/browser';
+import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 
 /**
@@ -118,7 +118,7 @@ describe.skipIf(skipWithoutBrowser)('building a stakeholder map through the UI',
       await expect.poll(() => row.locator('[data-column="to"] input').inputValue(), { timeout: 10_000 }).toBe(to);
     }
     await expect.poll(() => node(editor, 'Hatice Demir').locator('.sh-capacity').textContent(), { timeout: 10_000 }).toBe('14/8 u/mnd');
-    await editor.screenshot({ path: '/tmp/sh-built-editor.png' });
+    await editor.screenshot({ path: shotPath('sh-built-editor.png') });
 
     // The viewer: the overload problem names her and the months.
     const problem = viewer.locator('.mk-problem[data-code="stakeholders/keyfigure.overCapacity"]');
@@ -145,6 +145,6 @@ describe.skipIf(skipWithoutBrowser)('building a stakeholder map through the UI',
     expect(await commitments.locator('tbody tr[data-commitment]').count()).toBe(2);
     expect(await commitments.locator('tbody tr[data-commitment] input:not([disabled])').count()).toBe(0);
     expect(await commitments.getByRole('button', { name: '+ Nieuwe afspraak' }).count()).toBe(0);
-    await viewer.screenshot({ path: '/tmp/sh-built-viewer.png' });
+    await viewer.screenshot({ path: shotPath('sh-built-viewer.png') });
   });
 });

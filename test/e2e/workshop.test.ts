@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { nodesMap, readNodes } from '../../shared/model/mapDoc';
 import { readPrivateFields } from '../../shared/model/privateDoc';
 import { privateRoomOf } from '../../shared/model/roomName';
-import { launchBrowser, openPage, skipWithoutBrowser, type PageOptions } from '../helpers/browser';
+import { launchBrowser, openPage, skipWithoutBrowser, type PageOptions, shotPath } from '../helpers/browser';
 import { openSynced, waitFor, type TestClient } from '../helpers/clients';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 
@@ -122,7 +122,7 @@ describe.skipIf(skipWithoutBrowser)('a workshop', () => {
     await capacity.fill('8');
     await capacity.press('Enter');
     await waitFor(() => readNodes(map.doc).find((n) => n.label === 'Hatice Demir')?.data.capacityHoursPerMonth === 8, 'the capacity reaches the others');
-    await page.screenshot({ path: '/tmp/mk-editor-phone.png' });
+    await page.screenshot({ path: shotPath('mk-editor-phone.png') });
     expect(nodesMap(map.doc).size).toBe(1);
   });
 

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's chromium (apt-get install chromium); the browser tests drive it through playwright-core. */
@@ -52,4 +54,15 @@ export async function openPage(browser: Browser, opts: PageOptions = {}): Promis
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
   return { context, page };
+}
+
+const SHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+/**
+ * Where a test keeps a screenshot to look at: test-results/screenshots/<name> in this checkout (git ignores it), so
+ * two checkouts or runs on one machine never write over each other's pictures.
+ */
+export function shotPath(name: string): string {
+  mkdirSync(SHOTS, { recursive: true });
+  return join(SHOTS, name);
 }
