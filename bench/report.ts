@@ -343,7 +343,7 @@ export function renderMarkdown(r: BenchResults): string {
     L.push('');
   }
   L.push('## How to run', '');
-  L.push('`npm run bench` (about 11 minutes on this shared 2-core machine). `BENCH_QUICK=1` for a 2–3 minute smoke run; `BENCH_ONLY=relay,rooms,storage,client` for parts (quick and partial runs are written to bench/tmp unless `BENCH_WRITE=1`);');
+  L.push('`npm run bench` (about 15 minutes on this shared 2-core machine). `BENCH_QUICK=1` for a 2–3 minute smoke run; `BENCH_ONLY=relay,rooms,storage,robustness,client` for parts (quick and partial runs are written to bench/tmp unless `BENCH_WRITE=1`);');
   L.push('`BENCH_REPEATS`, `BENCH_ROOMS_REPEATS`, `BENCH_RELAY_SECONDS`, `BENCH_ROOMS_SECONDS`, `BENCH_EDITS`, `BENCH_CONTENDERS`, `BENCH_ROOMS_PEERS=0`, `BENCH_FULL_CLIENTS` (stock providers per room, default 1); `BENCH_PROFILE=1` also writes a CPU profile of our server under relay load and Chrome CPU profiles and traces of the client to bench/tmp/profiles.');
   L.push('');
   return L.join('\n');
