@@ -55,8 +55,12 @@ function fieldChanges<T extends { data: Record<string, FieldValue> }>(before: T,
   return out;
 }
 
-const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((x) => [x.id, x]));
-const sortedIds = (a: Map<string, unknown>, b: Map<string, unknown>) => [...new Set([...a.keys(), ...b.keys()])].sort();
+/** Each id of either list, sorted, with its entry before and after (undefined where absent). */
+function pairs<T extends { id: string }>(before: readonly T[], after: readonly T[]): [T | undefined, T | undefined, string][] {
+  const a = new Map(before.map((x) => [x.id, x]));
+  const b = new Map(after.map((x) => [x.id, x]));
+  return [...new Set([...a.keys(), ...b.keys()])].sort().map((id) => [a.get(id), b.get(id), id]);
+}
 
 function moved(a: NodeRecord, b: NodeRecord): boolean {
   return a.x !== b.x || a.y !== b.y || a.width !== b.width || a.height !== b.height || a.pinned !== b.pinned;
@@ -71,42 +75,28 @@ export function diffSnapshots(before: MapSnapshot, after: MapSnapshot, options: 
   const changes: MapChange[] = [];
   if (before.meta.title !== after.meta.title) changes.push({ on: 'title', type: 'changed', before: before.meta.title, after: after.meta.title });
 
-  const nodesA = byId(before.nodes);
-  const nodesB = byId(after.nodes);
-  for (const id of sortedIds(nodesA, nodesB)) {
-    const a = nodesA.get(id);
-    const b = nodesB.get(id);
-    if (!a && b) changes.push({ on: 'node', type: 'added', id, after: b });
-    else if (a && !b) changes.push({ on: 'node', type: 'removed', id, before: a });
-    else if (a && b) {
+  for (const [a, b, id] of pairs(before.nodes, after.nodes)) {
+    if (!a) changes.push({ on: 'node', type: 'added', id, after: b! });
+    else if (!b) changes.push({ on: 'node', type: 'removed', id, before: a });
+    else {
       const fields = fieldChanges(a, b, ['kind', 'label']);
       if (fields.length > 0) changes.push({ on: 'node', type: 'changed', id, before: a, after: b, fields });
       else if (options.includeMoves && moved(a, b)) changes.push({ on: 'node', type: 'moved', id, before: a, after: b });
     }
   }
-
-  const edgesA = byId(before.edges);
-  const edgesB = byId(after.edges);
-  for (const id of sortedIds(edgesA, edgesB)) {
-    const a = edgesA.get(id);
-    const b = edgesB.get(id);
-    if (!a && b) changes.push({ on: 'edge', type: 'added', id, after: b });
-    else if (a && !b) changes.push({ on: 'edge', type: 'removed', id, before: a });
-    else if (a && b) {
+  for (const [a, b, id] of pairs(before.edges, after.edges)) {
+    if (!a) changes.push({ on: 'edge', type: 'added', id, after: b! });
+    else if (!b) changes.push({ on: 'edge', type: 'removed', id, before: a });
+    else {
       const fields = fieldChanges(a, b, ['kind', 'label', 'source', 'target']);
       if (fields.length > 0) changes.push({ on: 'edge', type: 'changed', id, before: a, after: b, fields });
     }
   }
-
   for (const collection of [...new Set([...Object.keys(before.collections), ...Object.keys(after.collections)])].sort()) {
-    const recordsA = byId(before.collections[collection] ?? []);
-    const recordsB = byId(after.collections[collection] ?? []);
-    for (const id of sortedIds(recordsA, recordsB)) {
-      const a = recordsA.get(id);
-      const b = recordsB.get(id);
-      if (!a && b) changes.push({ on: 'record', collection, type: 'added', id, after: b });
-      else if (a && !b) changes.push({ on: 'record', collection, type: 'removed', id, before: a });
-      else if (a && b) {
+    for (const [a, b, id] of pairs(before.collections[collection] ?? [], after.collections[collection] ?? [])) {
+      if (!a) changes.push({ on: 'record', collection, type: 'added', id, after: b! });
+      else if (!b) changes.push({ on: 'record', collection, type: 'removed', id, before: a });
+      else {
         const fields = fieldChanges(a, b, []);
         if (fields.length > 0) changes.push({ on: 'record', collection, type: 'changed', id, before: a, after: b, fields });
       }

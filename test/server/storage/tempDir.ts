@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,4 +16,21 @@ export function bytes(text: string): Uint8Array {
 
 export function text(data: Uint8Array): string {
   return new TextDecoder().decode(data);
+}
+
+/**
+ * Fresh directories for one test file, removed (with anything else registered) after each test: `dirFor(label)`
+ * makes one, `cleanups.push(fn)` adds more to undo, last first.
+ */
+export function useTempDirs(): { dirFor: (label: string) => string; cleanups: (() => Promise<void> | void)[] } {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const dirFor = (label: string) => {
+    const { dir, remove } = tempDir(label);
+    cleanups.push(remove);
+    return dir;
+  };
+  return { dirFor, cleanups };
 }

@@ -1,25 +1,17 @@
 import * as fs from 'node:fs';
 import { readdirSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LevelDocStore } from '../../../server/storage/LevelDocStore.js';
 import { WriteAheadLog, type WalIo, type WalRecord } from '../../../server/storage/WriteAheadLog.js';
 import { updateKey } from '../../../server/storage/storeKeys.js';
 import { writeRecord } from '../../../server/storage/storeRecord.js';
-import { bytes, tempDir, text } from './tempDir.js';
+import { bytes, text, useTempDirs } from './tempDir.js';
 
 /**
  * Every way the write-ahead log or LevelDB behind it can fail, injected: each one fails closed (no more changes
  * accepted, the log kept, a code that says why) and loses nothing that was acknowledged.
  */
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-const dirFor = (label: string) => {
-  const { dir, remove } = tempDir(label);
-  cleanups.push(remove);
-  return dir;
-};
+const { dirFor, cleanups } = useTempDirs();
 const walFiles = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('mantelkaart-wal-'));
 const puts = (value: string, seq = 1): WalRecord => ({ kind: 'puts', puts: [{ key: `d/kaart/u/${seq}`, value: bytes(value) }] });
 const values = (records: WalRecord[]) => records.flatMap((r) => (r.kind === 'puts' ? r.puts.map((p) => text(p.value)) : [`delete ${r.name}`]));

@@ -2,21 +2,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LevelDocStore } from '../../../server/storage/LevelDocStore.js';
 import { WriteAheadLog, type WalRecord } from '../../../server/storage/WriteAheadLog.js';
-import { bytes, tempDir, text } from './tempDir.js';
+import { bytes, text, useTempDirs } from './tempDir.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-const dirFor = (label: string) => {
-  const { dir, remove } = tempDir(label);
-  cleanups.push(remove);
-  return dir;
-};
+const { dirFor, cleanups } = useTempDirs();
 const walFiles = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('mantelkaart-wal-'));
 const puts = (...values: string[]): WalRecord => ({ kind: 'puts', puts: values.map((v, i) => ({ key: `d/room/u/${i}`, value: bytes(v) })) });
 const valuesOf = (records: WalRecord[]) => records.map((r) => (r.kind === 'puts' ? r.puts.map((p) => text(p.value)).join(',') : `delete ${r.name}`));
