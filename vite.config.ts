@@ -1,12 +1,18 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 // One config for the client build (root: client/) and for vitest (tests under test/).
 const serverPort = Number(process.env.PORT ?? 3000);
 
 export default defineConfig(({ mode }) => ({
   root: 'client',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Every text asset also as .br and .gz, made once at build time: the server picks one per request, no CPU per
+    // request. Source maps stay as they are: only developer tools fetch them, and brotli on them tripled the build.
+    compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(html|css|js|mjs|json|svg|webmanifest|txt)$/ }),
+  ],
   build: {
     // The browser tests' build (mode e2e) also carries the test extension, so it never shares a folder with the
     // build `npm start` serves.

@@ -10,6 +10,7 @@ import type { RateLimiter } from './rateLimit';
 import type { Role } from '../shared/protocol/roles';
 import { authorize, type Access } from './access';
 import { readJsonBody } from './body';
+import { encodeJson } from './compressJson';
 import { captureUpdate } from './room';
 import { CLOSE_DELETED, CLOSE_REVOKED } from './connection';
 import { newRoomMeta, readRoomMeta, roomMetaKey, writeRoomMeta, type RoomMeta } from './roomMeta';
@@ -54,9 +55,9 @@ class ApiError extends Error {
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
-  res.end(text);
+  const encoded = encodeJson(res, JSON.stringify(body));
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': encoded.body.length, 'Cache-Control': 'no-store', ...encoded.headers });
+  res.end(encoded.body);
 }
 
 function bearer(req: IncomingMessage): string | undefined {

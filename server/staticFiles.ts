@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import Negotiator from 'negotiator';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
@@ -23,6 +24,31 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
 };
+
+/** Types built as text, which the build also writes as .br and .gz beside the file. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+const ENCODINGS: { name: 'br' | 'gzip'; suffix: string }[] = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+];
+
+/**
+ * The precompressed copy to send: brotli where the browser accepts it, else gzip, else none (also when a copy is
+ * missing, as for a build made without them). Accept-Encoding is read with its q-values ("br;q=0" refuses brotli).
+ */
+async function encodedCopy(req: IncomingMessage, file: string): Promise<{ file: string; size: number; encoding: 'br' | 'gzip' } | null> {
+  const accepted = new Negotiator(req).encodings(['br', 'gzip']);
+  for (const e of ENCODINGS) {
+    if (!accepted.includes(e.name)) continue;
+    try {
+      const info = await stat(file + e.suffix);
+      if (info.isFile()) return { file: file + e.suffix, size: info.size, encoding: e.name };
+    } catch {
+      // Not built: try the next one.
+    }
+  }
+  return null;
+}
 
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -64,11 +90,17 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, url
   }
   if (!info.isFile()) return plain(res, 404, 'not found');
   const immutable = path.startsWith('/assets/');
+  const ext = extname(file).toLowerCase();
+  const compressible = COMPRESSIBLE.has(ext);
+  const encoded = compressible ? await encodedCopy(req, file) : null;
   res.writeHead(200, {
-    'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'Content-Length': info.size,
+    'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+    'Content-Length': encoded ? encoded.size : info.size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // Caches keep one copy per encoding; a browser that cannot read brotli never gets one.
+    ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+    ...(encoded ? { 'Content-Encoding': encoded.encoding } : {}),
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(encoded ? encoded.file : file).on('error', () => res.destroy()).pipe(res);
 }
