@@ -80,6 +80,9 @@ export const en: Record<MessageKey, string> = {
   'presence.askBody': 'Your name is shown to the others on this map, next to your cursor.',
   'presence.nameLabel': 'Your name',
   'presence.save': 'Continue',
+  'presence.hintBody': 'Give your name so the facilitator sees who is watching. Anonymous is fine too.',
+  'presence.hintSave': 'Save',
+  'presence.hintAnonymous': 'Watch anonymously',
   'presence.anonymous': 'Guest',
   'presence.rename': 'Change name',
 

@@ -79,6 +79,9 @@ export const nl = {
   'presence.askBody': 'Je naam is zichtbaar voor de anderen op deze kaart, bij je cursor.',
   'presence.nameLabel': 'Je naam',
   'presence.save': 'Doorgaan',
+  'presence.hintBody': 'Geef je naam, dan ziet de begeleider wie er meekijkt. Het mag ook anoniem.',
+  'presence.hintSave': 'Opslaan',
+  'presence.hintAnonymous': 'Anoniem meekijken',
   'presence.anonymous': 'Gast',
   'presence.rename': 'Naam wijzigen',
 

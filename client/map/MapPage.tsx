@@ -7,6 +7,7 @@ import { usePeers } from '../collab/usePeers';
 import { useT } from '../i18n/i18n';
 import { MapWorkbench } from '../host/MapWorkbench';
 import { extensionsFor } from '../app/extensions';
+import { NameHint, nameHintDismissed } from './NameHint';
 import { NamePrompt } from './NamePrompt';
 import { TopBar } from './TopBar';
 import { useMapAccess } from './useMapAccess';
@@ -36,7 +37,11 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
   const peers = usePeers(session.awareness);
   const status = useSessionStatus(session);
   const [name, setName] = useState<string | null>(() => storedName());
-  const [askName, setAskName] = useState(() => storedName() === null);
+  // Editors are asked for a name, once the map is drawn; viewers see the map at once with a small optional question.
+  const viewer = session.role === 'view';
+  const [askName, setAskName] = useState(() => storedName() === null && !viewer);
+  const [nameHint, setNameHint] = useState(() => storedName() === null && viewer && !nameHintDismissed());
+  const drawn = status.synced || status.localLoaded;
   const [shareOpen, setShareOpen] = useState(false);
   const openShare = useCallback(() => setShareOpen(true), []);
   const [deleteOpen, setDeleteOpen] = useState(false);
@@ -60,7 +65,17 @@ function MapWorkspace({ session, fallbackTitle }: { session: MapSession; fallbac
     <div className={`map-page role-${session.role}`}>
       <TopBar session={session} title={title} peers={peers} onShare={() => setShareOpen(true)} onRename={() => setAskName(true)} />
       <MapWorkbench session={session} extensions={extensions} onShare={openShare} onDeleteMap={openDelete} />
-      {askName && (
+      {nameHint && !askName && (
+        <NameHint
+          onDone={(n) => {
+            storeName(n);
+            setName(n);
+            setNameHint(false);
+          }}
+          onClose={() => setNameHint(false)}
+        />
+      )}
+      {askName && drawn && (
         <NamePrompt
           initial={name ?? ''}
           onDone={(n) => {

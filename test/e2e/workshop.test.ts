@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { nodesMap, readNodes } from '../../shared/model/mapDoc';
+import { createNode, nodesMap, readNodes } from '../../shared/model/mapDoc';
 import { readPrivateFields } from '../../shared/model/privateDoc';
 import { privateRoomOf } from '../../shared/model/roomName';
 import { launchBrowser, openPage, skipWithoutBrowser, type PageOptions, shotPath } from '../helpers/browser';
@@ -141,5 +141,34 @@ describe.skipIf(skipWithoutBrowser)('a workshop', () => {
     await newcomer.reload();
     await connected(newcomer);
     expect(await newcomer.getByRole('dialog', { name: 'Hoe heet je?' }).count()).toBe(0);
+  });
+
+  it('a viewer on a phone sees the map at once; the name is asked beside it, not in front of it, and reaches the facilitator', async () => {
+    const room = await server.createRoom('Meekijken');
+    const map = await openSynced(server.wsUrl, room.room, room.tokens.edit);
+    clients.push(map);
+    createNode(map.doc, { label: 'Wijkteam', x: 100, y: 100 });
+    const owner = await open(room, 'owner', { name: 'Samira' });
+    await connected(owner);
+    const viewer = await open(room, 'view', { viewport: PHONE, isMobile: true, hasTouch: true });
+    await viewer.locator('.react-flow__node', { hasText: 'Wijkteam' }).waitFor();
+    expect(await viewer.locator('[aria-modal="true"]').count()).toBe(0);
+    const hint = viewer.getByRole('region', { name: 'Hoe heet je?' });
+    await hint.waitFor();
+    // The map stays usable with the question open: the card can be tapped and selected.
+    await viewer.locator('.react-flow__node', { hasText: 'Wijkteam' }).tap();
+    await viewer.locator('.react-flow__node.selected', { hasText: 'Wijkteam' }).waitFor();
+    await viewer.screenshot({ path: shotPath('mk-viewer-name-hint.png') });
+    await hint.getByLabel('Je naam').fill('Meryem');
+    await hint.getByRole('button', { name: 'Opslaan' }).tap();
+    await hint.waitFor({ state: 'detached' });
+    await owner.getByRole('img', { name: /Meryem/ }).waitFor();
+
+    // Another viewer chooses to stay anonymous: the question does not come back after a reload.
+    const anonymous = await open(room, 'view', { viewport: PHONE, isMobile: true, hasTouch: true });
+    await anonymous.getByRole('region', { name: 'Hoe heet je?' }).getByRole('button', { name: 'Anoniem meekijken' }).tap();
+    await anonymous.reload();
+    await anonymous.locator('.react-flow__node', { hasText: 'Wijkteam' }).waitFor();
+    expect(await anonymous.getByRole('region', { name: 'Hoe heet je?' }).count()).toBe(0);
   });
 });
