@@ -119,9 +119,13 @@ export function useCanvasWrites(
 
   const commitLabel = useCallback(
     (id: string, label: string) => {
-      if (!readOnly) updateNode(doc, id, { label }, LOCAL_ORIGIN);
+      if (readOnly) return;
+      // A rename is one step of its own: never merged into whatever this person did just before (a drag, a new card).
+      session.undoManager.stopCapturing();
+      updateNode(doc, id, { label }, LOCAL_ORIGIN);
+      session.undoManager.stopCapturing();
     },
-    [doc, readOnly],
+    [doc, readOnly, session],
   );
 
   return useMemo(

@@ -20,6 +20,9 @@ export interface ChannelStatus {
 }
 
 const PROBE_DELAY_MS = 300;
+
+/** On waking, a socket that heard nothing for this long is taken for dead (the server's presence echo comes every 15 s). */
+const WAKE_STALE_MS = 20_000;
 /** A probe whose answer has not come within this time is given up and asked again. */
 const PROBE_REPEAT_MS = 2000;
 const PERSIST_DELAY_MS = 200;
@@ -110,10 +113,26 @@ export class DocChannel {
     window.addEventListener('offline', onNet);
     const flush = () => this.persistNow();
     window.addEventListener('pagehide', flush);
+    // A phone that wakes (or a network that returns) may hold a socket that died while it slept; y-websocket would
+    // notice within 30 s and then wait out its back-off. Reconnecting at once shows the current map right away, and
+    // the status says "connecting" meanwhile instead of a stale "connected".
+    const onWake = () => {
+      if (this.destroyed || this.denied || !this.provider.shouldConnect || document.visibilityState !== 'visible') return;
+      const silentMs = Date.now() - this.provider.wsLastMessageReceived;
+      if (this.provider.wsconnected && silentMs < WAKE_STALE_MS) return;
+      this.provider.disconnect();
+      this.provider.connect();
+    };
+    document.addEventListener('visibilitychange', onWake);
+    window.addEventListener('pageshow', onWake);
+    window.addEventListener('online', onWake);
     this.cleanups.push(() => {
       window.removeEventListener('online', onNet);
       window.removeEventListener('offline', onNet);
       window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onWake);
+      window.removeEventListener('pageshow', onWake);
+      window.removeEventListener('online', onWake);
     });
 
     this.status = this.computeStatus();

@@ -172,7 +172,8 @@ describe.skipIf(skipWithoutBrowser)('co-editing a map', () => {
 
     await anna.locator('.react-flow__pane').click({ position: { x: 50, y: 50 } });
     await anna.keyboard.press('Control+z');
-    for (const p of [anna, bram]) await nodeByLabel(p, 'Huisarts').filter({ hasNotText: 'Oost' }).waitFor();
+    for (const p of [anna, bram]) await expect.poll(() => nodeByLabel(p, 'Huisarts Oost').count(), { timeout: 15_000 }).toBe(0);
+    for (const p of [anna, bram]) await nodeByLabel(p, 'Huisarts').waitFor({ state: 'attached' });
     // Bram's undone card stays undone: Anna's undo touched only her own rename.
     for (const p of [anna, bram]) expect(await nodeByLabel(p, 'Mantelzorger').count()).toBe(0);
 
