@@ -191,7 +191,7 @@ export class Room {
       const mutate = await this.options.beforeCompact(this.doc);
       const update = mutate ? this.updateFor(mutate) : null;
       if (!update) return;
-      await new Promise<void>((resolve, reject) => void this.writeBatch([{ update, origin: null, resolve, reject }]));
+      await new Promise<void>((resolve, reject) => this.writeBatch([{ update, origin: null, resolve, reject }]).catch(reject));
     } catch (err) {
       logError('ROOM_PREPARE_COMPACTION_FAILED', { doc: this.name, error: errorText(err) });
     }

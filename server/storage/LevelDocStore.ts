@@ -176,7 +176,8 @@ export class LevelDocStore implements DocStore {
 
   append(name: string, updates: Uint8Array[]): Promise<void> {
     if (updates.length === 0) return Promise.resolve();
-    if (this.wal === undefined) return this.enqueue({ kind: 'append', name, updates });
+    const logWrites = this.logWrites;
+    if (logWrites === undefined) return this.enqueue({ kind: 'append', name, updates });
     if (this.closed) return Promise.reject(new StoreError('STORE_CLOSED', 'the store is closed'));
     const failure = this.failure();
     if (failure) return Promise.reject(failure);
@@ -185,7 +186,7 @@ export class LevelDocStore implements DocStore {
     if (cursor === undefined) return this.enqueue({ kind: 'append', name, updates });
     // Numbers are taken before the write: a failed write leaves a gap, never a reused number.
     const puts = updates.map((u) => ({ key: updateKey(name, cursor.nextSeq++), value: writeRecord(u) }));
-    return (this.logWrites as LogWriteBatch).add(name, puts);
+    return logWrites.add(name, puts);
   }
 
   /** A record is in the log: LevelDB gets it with the next group commit, and reads wait for that (caughtUp). */

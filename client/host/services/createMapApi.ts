@@ -21,7 +21,7 @@ import {
 } from '../../../shared/model/mapDoc';
 import { readPrivateFields, setPrivateFields } from '../../../shared/model/privateDoc';
 import { canEdit } from '../../../shared/protocol/roles';
-import type { PrivateFieldsByNode } from '../../../shared/exchange/privateFieldsOf';
+import { privateFieldsOf } from '../../../shared/exchange/privateFieldsOf';
 import type { DisposableStore } from '../../../shared/plugin/Disposable';
 import { Emitter } from '../../../shared/plugin/Emitter';
 import type { MapApi } from '../api';
@@ -133,14 +133,9 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
       return editable() && session.privateDoc !== null;
     },
     privateFieldsForExport(include) {
-      const priv = session.privateDoc;
-      if (!include || !editable() || !priv) return undefined;
-      const out: PrivateFieldsByNode = {};
-      for (const n of readNodes(doc)) {
-        const fields = readPrivateFields(priv, n.id);
-        if (Object.keys(fields).length > 0) out[n.id] = fields;
-      }
-      return out;
+      if (!include || !api.mayExportPrivate || !session.privateDoc) return undefined;
+      // Only cards on the map: an entry the server has not purged yet belongs to nobody in the export.
+      return privateFieldsOf(session.privateDoc, readNodes(doc).map((n) => n.id));
     },
     onDidChangeMap: scopedEvent(service.onDidChangeMap, store),
     getSelection: () => [...session.selection.get()],
