@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
-import { COLLECTION_PREFIX } from '../../shared/model/schema';
-import { collectionMap, edgesMap, metaMap, nodesMap } from '../../shared/model/mapDoc';
+import { COLLECTION_PREFIX, TEXT_PREFIX } from '../../shared/model/schema';
+import { collectionMap, edgesMap, metaMap, nodesMap, sharedText } from '../../shared/model/mapDoc';
 import { privateRoomOf } from '../../shared/model/roomName';
 import { canEdit, type Role } from '../../shared/protocol/roles';
 import { deleteElements, linkContactDetailsToUndo } from './deleteElements';
@@ -97,14 +97,19 @@ export class MapSession {
     this.status = this.computeStatus();
   }
 
-  /** Record collections (`c:<name>`) appear as extensions use them; undo covers them as soon as they exist. */
+  /** Record collections (`c:<name>`) and shared texts (`t:<name>`) appear as extensions use them; undo covers them as soon as they exist. */
   private trackCollections(): void {
     const known = new Set<string>();
     const scan = () => {
       for (const key of this.doc.share.keys()) {
-        if (key.startsWith(COLLECTION_PREFIX) && !known.has(key)) {
+        if (known.has(key)) continue;
+        if (key.startsWith(COLLECTION_PREFIX)) {
           known.add(key);
           this.undoManager.addToScope(collectionMap(this.doc, key.slice(COLLECTION_PREFIX.length)));
+        } else if (key.startsWith(TEXT_PREFIX)) {
+          known.add(key);
+          const text = sharedText(this.doc, key.slice(TEXT_PREFIX.length));
+          if (text) this.undoManager.addToScope(text);
         }
       }
     };

@@ -76,6 +76,8 @@ export interface MapChangeEvent {
   edges: string[];
   /** Collections with added, changed or removed records. */
   collections: string[];
+  /** Shared texts that changed. */
+  texts: string[];
   meta: boolean;
   local: boolean;
 }
@@ -99,6 +101,8 @@ export interface MapApi {
   getEdge(id: string): EdgeRecord | undefined;
   /** The records of a collection (declared in `contributes.collections`). */
   getRecords(collection: string): CollectionRecord[];
+  /** A shared text (`api.ui.SharedTextArea` edits one), '' when empty. */
+  getText(name: string): string;
   /** Everything as plain values in a stable order: what exporters and diagnostics read. */
   snapshot(): MapSnapshot;
 
@@ -124,6 +128,11 @@ export interface MapApi {
   putRecord(collection: string, fields: Record<string, FieldValue | undefined>, id?: string): string;
   /** Deletes records of a collection. */
   deleteRecords(collection: string, ids: Iterable<string>): void;
+  /**
+   * Sets a shared text to `value` as the smallest edit from what it holds, so words others type elsewhere in it at
+   * the same time are kept. Names follow the collection rule (letters, digits, `-`, `_`, `.`).
+   */
+  setText(name: string, value: string): void;
   /** Renames the map. */
   setTitle(title: string): void;
 

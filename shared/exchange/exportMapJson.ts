@@ -12,6 +12,7 @@ export interface MapFile {
     nodes: MapSnapshot['nodes'];
     edges: MapSnapshot['edges'];
     collections: MapSnapshot['collections'];
+    texts: MapSnapshot['texts'];
   };
   private?: PrivateFieldsByNode;
 }
@@ -50,6 +51,7 @@ export function exportMapJson(snapshot: MapSnapshot, privateFields?: PrivateFiel
           .sort()
           .map((name) => [name, snapshot.collections[name].map((r) => ({ id: r.id, data: copy(r.data) }))]),
       ),
+      texts: Object.fromEntries(Object.keys(snapshot.texts).sort().map((name) => [name, snapshot.texts[name]])),
     },
   };
   if (options.includePrivate && privateFields) {

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { collectionMap, createEdge, createNode, metaMap, putRecord } from '../model/mapDoc';
+import { collectionMap, createEdge, createNode, metaMap, putRecord, setSharedText } from '../model/mapDoc';
 import { setPrivateFields } from '../model/privateDoc';
 import { ROOT_META, SCHEMA_VERSION, type MapSnapshot } from '../model/schema';
 import { mapFileError, type MapFileError } from './mapFileProblem';
@@ -60,6 +60,7 @@ export function importSnapshotIntoDoc(doc: Y.Doc, snapshot: MapSnapshot, origin:
         records++;
       }
     }
+    for (const [name, value] of Object.entries(snapshot.texts)) setSharedText(doc, name, value, origin);
   }, origin);
   if (targets.privateDoc && targets.privateFields) {
     const nodeIds = new Set(snapshot.nodes.map((n) => n.id));

@@ -76,6 +76,11 @@ export const mapBodySchema = z.object({
     .record(collectionName, z.array(recordSchema).max(L.maxRecordsPerCollection))
     .refine((c) => Object.keys(c).length <= L.maxCollections, { params: { tooManyCollections: true } })
     .default({}),
+  /** Shared texts (the plan's summary, goals' background, …) by name; same name rule as collections. */
+  texts: z
+    .record(collectionName, text)
+    .refine((c) => Object.keys(c).length <= L.maxCollections, { params: { tooManyCollections: true } })
+    .default({}),
 });
 
 /** Private fields per node id (phone, e-mail, …), present only when the exporter ticked them in. */

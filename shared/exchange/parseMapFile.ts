@@ -204,6 +204,7 @@ function toSnapshot(file: MapFileV1): { errors: MapFileError[]; segs: Map<MapFil
     nodes: file.map.nodes.map((n) => ({ ...n })).sort(byId),
     edges: edges.sort(byId),
     collections: sortedCollections,
+    texts: Object.fromEntries(Object.entries(file.map.texts).filter(([, v]) => v !== '').sort(([a], [b]) => (a < b ? -1 : 1))),
   };
   return { errors, segs, warnings, snapshot, priv };
 }

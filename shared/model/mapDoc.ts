@@ -9,6 +9,7 @@ import {
   ROOT_META,
   ROOT_NODES,
   SCHEMA_VERSION,
+  TEXT_PREFIX,
   type CollectionRecord,
   type EdgeRecord,
   type FieldValue,
@@ -32,6 +33,67 @@ export function edgesMap(doc: Y.Doc): Y.Map<YRecord> {
 }
 export function collectionMap(doc: Y.Doc, name: string): Y.Map<YRecord> {
   return doc.getMap<YRecord>(COLLECTION_PREFIX + name);
+}
+
+/**
+ * A shared text (`t:<name>`), or null when a crafted client made that name some other type: readers then see no
+ * text rather than an exception.
+ */
+export function sharedText(doc: Y.Doc, name: string): Y.Text | null {
+  try {
+    return doc.getText(TEXT_PREFIX + name);
+  } catch {
+    return null;
+  }
+}
+
+/** Names of the shared texts present in the document. */
+export function textNames(doc: Y.Doc): string[] {
+  const names: string[] = [];
+  for (const key of doc.share.keys()) if (key.startsWith(TEXT_PREFIX)) names.push(key.slice(TEXT_PREFIX.length));
+  return names.sort();
+}
+
+/** Every non-empty shared text as a plain string. */
+export function readTexts(doc: Y.Doc): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of textNames(doc)) {
+    const text = sharedText(doc, name)?.toString() ?? '';
+    if (text) out[name] = text;
+  }
+  return out;
+}
+
+/** Replaces a shared text's whole content (an import, a restore); typing goes through editSharedText. */
+export function setSharedText(doc: Y.Doc, name: string, value: string, origin?: unknown): void {
+  const y = sharedText(doc, name);
+  if (!y || y.toString() === value) return;
+  doc.transact(() => {
+    y.delete(0, y.length);
+    if (value) y.insert(0, value);
+  }, origin);
+}
+
+/**
+ * Applies one edit of a text field to the shared text as the smallest change (common start and end kept), so what
+ * someone else typed elsewhere in the same text at the same moment survives the merge.
+ */
+export function editSharedText(doc: Y.Doc, name: string, next: string, origin?: unknown): void {
+  const y = sharedText(doc, name);
+  if (!y) return;
+  const prev = y.toString();
+  if (prev === next) return;
+  let start = 0;
+  const max = Math.min(prev.length, next.length);
+  while (start < max && prev.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && prev.charCodeAt(prev.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
+  doc.transact(() => {
+    const removed = prev.length - start - end;
+    if (removed > 0) y.delete(start, removed);
+    const inserted = next.slice(start, next.length - end);
+    if (inserted) y.insert(start, inserted);
+  }, origin);
 }
 
 /** Names of the record collections present in the document (top-level maps with the collection prefix). */
@@ -126,7 +188,7 @@ export function snapshotMap(doc: Y.Doc): MapSnapshot {
   const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const collections: Record<string, CollectionRecord[]> = {};
   for (const name of collectionNames(doc)) collections[name] = readCollection(doc, name).sort(byId);
-  return { meta: readMeta(doc), nodes: readNodes(doc).sort(byId), edges: readEdges(doc).sort(byId), collections };
+  return { meta: readMeta(doc), nodes: readNodes(doc).sort(byId), edges: readEdges(doc).sort(byId), collections, texts: readTexts(doc) };
 }
 
 export type NodeInit = Partial<Omit<NodeRecord, 'id'>> & { id?: string };

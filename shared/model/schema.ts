@@ -9,6 +9,8 @@
  * - `edges`  Y.Map<id, Y.Map>: id, kind, source, target, sourceHandle, targetHandle, label, `data` (nested Y.Map).
  * - `c:<name>` top-level Y.Maps<id, Y.Map>: record collections owned by extensions (commitments, …). Top-level
  *            because two clients that create the same nested collection at once would lose one side's entries.
+ * - `t:<name>` top-level Y.Texts: shared texts owned by extensions (the plan's summary, …), where two people typing
+ *            in the same text both keep their words. Top-level for the same reason as collections.
  *
  * Private fields (phone, e-mail, home address) never live in this document: see privateDoc.ts.
  */
@@ -18,6 +20,7 @@ export const ROOT_META = 'meta';
 export const ROOT_NODES = 'nodes';
 export const ROOT_EDGES = 'edges';
 export const COLLECTION_PREFIX = 'c:';
+export const TEXT_PREFIX = 't:';
 
 /** The kind a node falls back to when no extension knows its kind. */
 export const NOTE_KIND = 'note';
@@ -70,4 +73,6 @@ export interface MapSnapshot {
   nodes: NodeRecord[];
   edges: EdgeRecord[];
   collections: Record<string, CollectionRecord[]>;
+  /** Shared texts by name (`t:<name>`); empty texts are left out. */
+  texts: Record<string, string>;
 }

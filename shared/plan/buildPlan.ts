@@ -1,12 +1,17 @@
 import type { MapSnapshot } from '../model/schema';
-import { formatMonth } from '../stakeholders/months';
-import { planContext, type BuildPlanOptions } from './planContext';
-import type { PlanDocument, PlanLang } from './planDocument';
+import { planContext, type BuildPlanOptions, type DraftSection } from './planContext';
+import { formatPlanDate } from './planDate';
+import type { PlanBlock, PlanDocument, PlanSection, PlanTodo } from './planDocument';
 import { aanleidingSection } from './sections/aanleidingSection';
 import { appendixSection } from './sections/appendixSection';
+import { budgetSection } from './sections/budgetSection';
 import { commitmentsSection } from './sections/commitmentsSection';
+import { communicationSection } from './sections/communicationSection';
+import { goalsSection } from './sections/goalsSection';
+import { involvementSection } from './sections/involvementSection';
 import { keyFiguresSection } from './sections/keyFiguresSection';
 import { monitoringSection } from './sections/monitoringSection';
+import { planningSection } from './sections/planningSection';
 import { risksSection } from './sections/risksSection';
 import { speelveldSection } from './sections/speelveldSection';
 import { supportSection } from './sections/supportSection';
@@ -14,43 +19,75 @@ import { teamSection } from './sections/teamSection';
 import { titlePage } from './sections/titlePage';
 
 export type { BuildPlanOptions } from './planContext';
+export { formatPlanDate } from './planDate';
 
-/** '2027-01-15' or a Date → '15 januari 2027' / '15 January 2027'; anything else is shown as given. */
-export function formatPlanDate(date: string | Date, lang: PlanLang): string {
-  const iso = typeof date === 'string' ? date.trim() : Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return iso;
-  return `${Number(m[3])} ${formatMonth(`${m[1]}-${m[2]}`, lang)}`;
+/**
+ * Moves what the team has not filled in out of the document into the to-do list, and leaves out what is then empty:
+ * a part with nothing to say, and a chapter with neither text nor parts. The document never prints a placeholder.
+ */
+function finish(drafts: DraftSection[], todo: PlanTodo[]): PlanSection[] {
+  const sections: PlanSection[] = [];
+  let chapter = '';
+  for (const d of drafts) {
+    if (d.level === 1) chapter = d.id;
+    const blocks: PlanBlock[] = [];
+    for (const b of d.blocks) {
+      if (b.type === 'missing') todo.push(...b.items.map((text) => ({ section: d.level === 1 ? d.id : chapter, text })));
+      else blocks.push(b);
+    }
+    sections.push({ ...d, blocks });
+  }
+  return sections.filter((s, i) => {
+    if (s.blocks.length > 0) return true;
+    if (s.level === 2) return false;
+    // A chapter heading without text of its own stays when one of its parts has content.
+    for (let j = i + 1; j < sections.length && sections[j].level === 2; j++) if (sections[j].blocks.length > 0) return true;
+    return false;
+  });
 }
 
 /**
- * The projectplan of a map, following step 08 of the Stappenplan, as one plan model for every renderer. Sections
- * with nothing on the map yet say what is missing rather than disappearing, so the plan shows the team its gaps.
+ * The projectplan of a map, following step 08 of the Stappenplan, as one plan model for every renderer: what the team
+ * wrote beside the map (question, goals, budget, planning, …) with what the map itself says. What is still missing
+ * goes to `todo` for the app, so the document a team sends reads as a plan, not as a form.
  */
 export function buildPlan(snapshot: MapSnapshot, options: BuildPlanOptions): PlanDocument {
   const ctx = planContext(snapshot, options);
   const date = formatPlanDate(options.date, ctx.lang);
-  return {
-    lang: ctx.lang,
-    titlePage: titlePage(ctx, date),
-    sections: [
+  const todo: PlanTodo[] = [];
+  const title = titlePage(ctx, date);
+  const titleBlocks: PlanBlock[] = [];
+  for (const b of title.blocks as (PlanBlock | { type: 'missing'; items: string[] })[]) {
+    if (b.type === 'missing') todo.push(...b.items.map((text) => ({ section: 'titel', text })));
+    else titleBlocks.push(b);
+  }
+  const summary = ctx.data.texts.summary.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+  if (summary.length === 0) todo.push({ section: 'samenvatting', text: ctx.t('Nog geen samenvatting voor de eerste pagina.', 'No summary for the first page yet.') });
+  const sections = finish(
+    [
+      ...goalsSection(ctx),
       ...aanleidingSection(ctx),
       ...teamSection(ctx),
       ...speelveldSection(ctx),
       ...keyFiguresSection(ctx),
       ...supportSection(ctx),
+      ...planningSection(ctx),
+      ...communicationSection(ctx),
       ...commitmentsSection(ctx),
+      ...budgetSection(ctx),
       ...monitoringSection(ctx),
+      ...involvementSection(ctx),
       ...risksSection(ctx),
       ...appendixSection(ctx, date),
     ],
-    labels: {
-      contents: ctx.t('Inhoud', 'Contents'),
-      missing: ctx.t('Nog niet ingevuld', 'Still missing'),
-      noMapImage: ctx.t(
-        'Hier hoort de kaart als afbeelding. Exporteer het plan vanuit de kaart om hem mee te nemen, of voeg een PNG van de kaart toe.',
-        'The map belongs here as an image. Export the plan from the map to include it, or add a PNG of the map.',
-      ),
-    },
+    todo,
+  );
+  return {
+    lang: ctx.lang,
+    titlePage: { ...title, blocks: titleBlocks },
+    summary,
+    sections,
+    labels: { contents: ctx.t('Inhoud', 'Contents'), summary: ctx.t('Samenvatting', 'Summary') },
+    todo,
   };
 }

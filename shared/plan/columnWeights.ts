@@ -18,7 +18,9 @@ export function columnWeights(table: PlanTable, capacity: number): number[] {
     for (const row of all) {
       const cell = row[i] ?? '';
       total += cell.length;
-      for (const word of cell.split(/[ \t\n/]+/)) longestWord = Math.max(longestWord, word.length);
+      // Header and totals are bold, a little wider per character.
+      const bold = row === table.header || row === table.totals ? 1.15 : 1;
+      for (const word of cell.split(/[ \t\n/]+/)) longestWord = Math.max(longestWord, Math.ceil(word.length * bold));
     }
     min.push(longestWord + PADDING);
     want.push(Math.max(longestWord, Math.min(total / all.length, 45)) + PADDING);

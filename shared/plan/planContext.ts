@@ -8,7 +8,13 @@ import { diagnose, type Problem } from '../stakeholders/diagnostics/index';
 import { formatEuro, formatHours, formatList, nodeName } from '../stakeholders/format';
 import { formatMonth, formatMonths, type MonthPeriod } from '../stakeholders/months';
 import { commitmentTotals, type CommitmentTotals } from '../stakeholders/totals';
-import type { PlanLang } from './planDocument';
+import { planBudget, type PlanBudget } from './planBudget';
+import { readPlanData, type PlanData } from './planData';
+import type { PlanBlock, PlanLang, PlanSection } from './planDocument';
+
+/** While building, a section may say what the team has not filled in; buildPlan moves that to the app's to-do list. */
+export type DraftBlock = PlanBlock | { type: 'missing'; items: string[] };
+export type DraftSection = Omit<PlanSection, 'blocks'> & { blocks: DraftBlock[] };
 
 export interface BuildPlanOptions {
   /** Dutch by default. */
@@ -23,6 +29,8 @@ export interface BuildPlanOptions {
   diagnostics?: Problem[];
   /** The project period; derived from commitments and offers when absent. */
   period?: MonthPeriod;
+  /** Whether the caller will hand the renderer a picture of the map (the appendix is left out otherwise). */
+  mapImage?: boolean;
 }
 
 /** What every section builder reads: the map, its derived views, and the language helpers. */
@@ -36,6 +44,10 @@ export interface PlanContext {
   coverage: Coverage;
   capacity: CapacityUse[];
   problems: Problem[];
+  /** What the team wrote for the plan beside the map. */
+  data: PlanData;
+  budget: PlanBudget;
+  mapImage: boolean;
   /** Private fields per node, already empty unless includePrivate was set. */
   privateFields: PrivateFieldsByNode;
   showPrivate: boolean;
@@ -59,6 +71,7 @@ export function planContext(snapshot: MapSnapshot, options: BuildPlanOptions): P
   const totalsOptions = options.period ? { period: options.period } : {};
   const showPrivate = options.includePrivate === true && options.privateFields !== undefined;
   const privateFields: PrivateFieldsByNode = showPrivate && options.privateFields ? options.privateFields : {};
+  const data = readPlanData(snapshot);
   const fieldText = (v: FieldValue | undefined) => (v === undefined || v === null ? '' : Array.isArray(v) ? v.join(', ') : String(v));
   return {
     lang,
@@ -71,6 +84,9 @@ export function planContext(snapshot: MapSnapshot, options: BuildPlanOptions): P
     capacity: capacityUse(snapshot, totalsOptions),
     // Privacy findings are the team's housekeeping, not a project risk for a funder, and name whose contact details leak.
     problems: (options.diagnostics ?? diagnose(snapshot, totalsOptions)).filter((p) => !p.code.startsWith('privacy.')),
+    data,
+    budget: planBudget(snapshot, data.info, data.costs, data.funding, totalsOptions),
+    mapImage: options.mapImage === true,
     privateFields,
     showPrivate,
     t: (nl, en) => (lang === 'nl' ? nl : en),
@@ -89,3 +105,12 @@ export function planContext(snapshot: MapSnapshot, options: BuildPlanOptions): P
 /** '–' for an empty table cell, so a blank never looks like a rendering fault. */
 export const DASH = '–';
 export const orDash = (s: string): string => (s.trim() ? s : DASH);
+
+/** A text the team wrote, as paragraphs (blank lines separate them). */
+export function paragraphs(text: string): DraftBlock[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean)
+    .map((p) => ({ type: 'paragraph' as const, text: p }));
+}

@@ -14,14 +14,31 @@ export interface PlanTable {
   caption?: string;
 }
 
+/** A simple Gantt chart: one row per phase or activity, one column per month, milestones marked in their month. */
+export interface PlanTimeline {
+  /** Column labels, one per month ('jan', 'feb', …), with the year where it starts or changes. */
+  months: string[];
+  rows: { label: string; active: boolean[]; marks: { index: number; label: string }[] }[];
+  /** What a marked month means, for the legend under the chart. */
+  legend: string;
+}
+
 export type PlanBlock =
   | { type: 'paragraph'; text: string }
   | { type: 'bullets'; items: string[] }
   | { type: 'table'; table: PlanTable }
-  /** What the team still has to fill in: shown instead of leaving a section empty. */
-  | { type: 'missing'; items: string[] }
+  /** Label and value pairs (version, status, authors): a small borderless table. */
+  | { type: 'facts'; items: [string, string][] }
+  | { type: 'timeline'; timeline: PlanTimeline }
   /** The map image, whose bytes the caller supplies to the renderer (the plan itself stays pure data). */
   | { type: 'mapImage'; caption: string; altText: string };
+
+/** Something the team has not filled in yet: listed in the app's Projectplan view, never printed in the document. */
+export interface PlanTodo {
+  /** The section it belongs to ('doelen', 'begroting', …). */
+  section: string;
+  text: string;
+}
 
 export interface PlanSection {
   /** Stable, for anchors and tests: 'aanleiding', 'commitments', … */
@@ -30,6 +47,8 @@ export interface PlanSection {
   level: 1 | 2;
   heading: string;
   blocks: PlanBlock[];
+  /** Wide content (the commitments table, the timeline): a landscape page in Word. */
+  landscape?: boolean;
 }
 
 export interface PlanTitlePage {
@@ -43,15 +62,17 @@ export interface PlanTitlePage {
 export interface PlanLabels {
   /** Heading of the table of contents. */
   contents: string;
-  /** Lead-in of a "missing" note. */
-  missing: string;
-  /** Shown where the map image would be when the caller gave none. */
-  noMapImage: string;
+  /** Heading of the summary on the first page. */
+  summary: string;
 }
 
 export interface PlanDocument {
   lang: PlanLang;
   titlePage: PlanTitlePage;
+  /** The summary for the first page, as paragraphs; empty when the team wrote none. */
+  summary: string[];
   sections: PlanSection[];
   labels: PlanLabels;
+  /** What is still missing, for the app; renderers never print it. */
+  todo: PlanTodo[];
 }

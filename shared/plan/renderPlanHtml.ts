@@ -1,5 +1,5 @@
 import { base64 } from './base64';
-import type { PlanBlock, PlanDocument, PlanTable } from './planDocument';
+import type { PlanBlock, PlanDocument, PlanTable, PlanTimeline } from './planDocument';
 
 export interface RenderPlanHtmlOptions {
   /** PNG bytes of the map, embedded as a data URL so the page prints without further requests. */
@@ -40,9 +40,18 @@ table.wide { font-size: 8.5pt; }
 td, th { overflow-wrap: break-word; hyphens: manual; }
 tfoot td { font-weight: 600; border-top: 2px solid #404040; background: #f2f2f2; }
 caption { caption-side: top; text-align: left; font-style: italic; padding-bottom: .3em; }
-.missing { border-left: 4px solid #c55a11; background: #fbe5d6; padding: .4em .8em; margin: .6em 0; break-inside: avoid; }
-.missing strong { color: #843c0c; }
-.missing ul { margin: .3em 0 0; padding-left: 1.2em; }
+.facts { width: auto; font-size: 11pt; margin: 0 0 1.5em; }
+.facts th, .facts td { border: 0; background: none; padding: .1em 1em .1em 0; }
+.facts th { font-weight: 600; color: #555; }
+.summary { margin-top: 1.5em; }
+.summary h2 { margin-top: 0; }
+table.timeline { table-layout: fixed; font-size: 7.5pt; }
+table.timeline th, table.timeline td { padding: .2em .1em; text-align: center; }
+table.timeline th:first-child, table.timeline td:first-child { width: 9em; text-align: left; font-size: 9pt; }
+table.timeline td.on { background: #9dc3e6; }
+.legend { font-size: 9pt; color: #555; }
+section.landscape { page: landscape; }
+@page landscape { size: A4 landscape; }
 figure { margin: 1em 0; text-align: center; break-inside: avoid; }
 figure img { max-width: 100%; max-height: 22cm; }
 figcaption { font-style: italic; color: #555; margin-top: .4em; }
@@ -63,7 +72,16 @@ function table(t: PlanTable): string {
   ].join('');
 }
 
-function block(b: PlanBlock, plan: PlanDocument, imageSrc: string | undefined): string {
+function timeline(t: PlanTimeline): string {
+  const head = `<tr><th></th>${t.months.map((m) => `<th>${escapeHtml(m)}</th>`).join('')}</tr>`;
+  const rows = t.rows.map((r) => {
+    const cells = r.active.map((on, i) => `<td${on ? ' class="on"' : ''}>${escapeHtml(r.marks.filter((m) => m.index === i).map((m) => m.label).join(''))}</td>`).join('');
+    return `<tr><td>${escapeHtml(r.label)}</td>${cells}</tr>`;
+  });
+  return `<table class="timeline"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table><p class="legend">${escapeHtml(t.legend)}</p>`;
+}
+
+function block(b: PlanBlock, imageSrc: string | undefined): string {
   switch (b.type) {
     case 'paragraph':
       return `<p>${escapeHtml(b.text)}</p>`;
@@ -71,12 +89,12 @@ function block(b: PlanBlock, plan: PlanDocument, imageSrc: string | undefined): 
       return `<ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
     case 'table':
       return table(b.table);
-    case 'missing':
-      return `<div class="missing" role="note"><strong>${escapeHtml(plan.labels.missing)}</strong><ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul></div>`;
+    case 'facts':
+      return `<table class="facts"><tbody>${b.items.map(([l, v]) => `<tr><th scope="row">${escapeHtml(l)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</tbody></table>`;
+    case 'timeline':
+      return timeline(b.timeline);
     case 'mapImage':
-      return imageSrc
-        ? `<figure><img src="${escapeHtml(imageSrc)}" alt="${escapeHtml(b.altText)}"><figcaption>${escapeHtml(b.caption)}</figcaption></figure>`
-        : `<div class="missing" role="note">${escapeHtml(plan.labels.noMapImage)}</div>`;
+      return imageSrc ? `<figure><img src="${escapeHtml(imageSrc)}" alt="${escapeHtml(b.altText)}"><figcaption>${escapeHtml(b.caption)}</figcaption></figure>` : '';
   }
 }
 
@@ -90,8 +108,8 @@ export function renderPlanHtml(plan: PlanDocument, options: RenderPlanHtmlOption
   const body: string[] = [];
   for (const s of plan.sections) {
     const tag = s.level === 1 ? 'h1' : 'h2';
-    const open = s.level === 1 ? '<section class="chapter">' : '';
-    body.push(`${open}<${tag} id="${escapeHtml(s.id)}">${escapeHtml(s.heading)}</${tag}>${s.blocks.map((b) => block(b, plan, imageSrc)).join('\n')}`);
+    const open = s.level === 1 ? `<section class="chapter${s.landscape ? ' landscape' : ''}">` : '';
+    body.push(`${open}<${tag} id="${escapeHtml(s.id)}">${escapeHtml(s.heading)}</${tag}>${s.blocks.map((b) => block(b, imageSrc)).join('\n')}`);
   }
   // Close every chapter before the next one opens.
   const chapters: string[] = [];
@@ -116,7 +134,8 @@ export function renderPlanHtml(plan: PlanDocument, options: RenderPlanHtmlOption
     `<h1>${escapeHtml(tp.title)}</h1>`,
     tp.subtitle ? `<p class="subtitle">${escapeHtml(tp.subtitle)}</p>` : '',
     `<p class="date">${escapeHtml(tp.date)}</p>`,
-    ...tp.blocks.map((b) => block(b, plan, imageSrc)),
+    ...tp.blocks.map((b) => block(b, imageSrc)),
+    plan.summary.length ? `<section class="summary"><h2>${escapeHtml(plan.labels.summary)}</h2>${plan.summary.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</section>` : '',
     '</header>',
     `<nav class="toc chapter"><h1>${escapeHtml(plan.labels.contents)}</h1><ol>${toc}</ol></nav>`,
     '<main>',

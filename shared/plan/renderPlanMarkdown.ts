@@ -1,7 +1,7 @@
-import type { PlanBlock, PlanDocument, PlanTable } from './planDocument';
+import type { PlanBlock, PlanDocument, PlanTable, PlanTimeline } from './planDocument';
 
 export interface RenderPlanMarkdownOptions {
-  /** Where the map image is, relative to the Markdown file (e.g. "kaart.png"); without it a note takes its place. */
+  /** Where the map image is, relative to the Markdown file (e.g. "kaart.png"); without it the image is left out. */
   mapImageHref?: string;
 }
 
@@ -25,7 +25,13 @@ function table(t: PlanTable): string {
   return caption + out.join('\n');
 }
 
-function block(b: PlanBlock, plan: PlanDocument, options: RenderPlanMarkdownOptions): string {
+/** The chart as a table: a filled square for each month a phase runs, the milestone's mark in its month. */
+function timeline(t: PlanTimeline): string {
+  const rows = t.rows.map((r) => [r.label, ...r.active.map((on, i) => r.marks.filter((m) => m.index === i).map((m) => m.label).join('') || (on ? '■' : ''))]);
+  return `${table({ header: ['', ...t.months], rows })}\n\n*${escapeMarkdown(t.legend)}*`;
+}
+
+function block(b: PlanBlock, options: RenderPlanMarkdownOptions): string {
   switch (b.type) {
     case 'paragraph':
       return escapeMarkdown(b.text);
@@ -33,12 +39,12 @@ function block(b: PlanBlock, plan: PlanDocument, options: RenderPlanMarkdownOpti
       return b.items.map((i) => `- ${escapeMarkdown(i)}`).join('\n');
     case 'table':
       return table(b.table);
-    case 'missing':
-      return [`> **${escapeMarkdown(plan.labels.missing)}**`, '>', ...b.items.map((i) => `> - ${escapeMarkdown(i)}`)].join('\n');
+    case 'facts':
+      return b.items.map(([label, value]) => `**${escapeMarkdown(label)}:** ${escapeMarkdown(value)}`).join('  \n');
+    case 'timeline':
+      return timeline(b.timeline);
     case 'mapImage':
-      return options.mapImageHref
-        ? `![${escapeMarkdown(b.altText)}](${encodeURI(options.mapImageHref)})\n\n*${escapeMarkdown(b.caption)}*`
-        : `> ${escapeMarkdown(plan.labels.noMapImage)}`;
+      return options.mapImageHref ? `![${escapeMarkdown(b.altText)}](${encodeURI(options.mapImageHref)})\n\n*${escapeMarkdown(b.caption)}*` : '';
   }
 }
 
@@ -49,7 +55,11 @@ export function renderPlanMarkdown(plan: PlanDocument, options: RenderPlanMarkdo
   parts.push(`# ${escapeMarkdown(tp.title)}`);
   if (tp.subtitle) parts.push(`**${escapeMarkdown(tp.subtitle)}**`);
   parts.push(escapeMarkdown(tp.date));
-  for (const b of tp.blocks) parts.push(block(b, plan, options));
+  for (const b of tp.blocks) parts.push(block(b, options));
+  if (plan.summary.length > 0) {
+    parts.push(`## ${escapeMarkdown(plan.labels.summary)}`);
+    for (const p of plan.summary) parts.push(escapeMarkdown(p));
+  }
   parts.push(`## ${escapeMarkdown(plan.labels.contents)}`);
   parts.push(
     plan.sections
@@ -58,7 +68,10 @@ export function renderPlanMarkdown(plan: PlanDocument, options: RenderPlanMarkdo
   );
   for (const s of plan.sections) {
     parts.push(`${s.level === 1 ? '##' : '###'} ${escapeMarkdown(s.heading)}`);
-    for (const b of s.blocks) parts.push(block(b, plan, options));
+    for (const b of s.blocks) {
+      const text = block(b, options);
+      if (text) parts.push(text);
+    }
   }
   return `${parts.join('\n\n')}\n`;
 }

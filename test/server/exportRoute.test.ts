@@ -8,10 +8,14 @@ import { TestServer, type CreatedRoom } from '../helpers/server';
 import { openSynced, waitFor, type TestClient } from '../helpers/clients';
 import { paragraphsWithStyle, readDocx, textOf } from '../shared/plan/readDocx';
 import { VK } from '../fixtures/voorbeeldkaart';
+import { writeVoorbeeldplan } from '../fixtures/voorbeeldplan';
+import { readTexts } from '../../shared/model/mapDoc';
 
 const PHONE = '06-98765432';
 const EMAIL = 'hatice@example.org';
 const TITLE = 'Mantelzorg Oost: één kaart';
+/** The plan's own title, which the team set beside the map. */
+const PLAN_TITLE = 'Samen zorgen in Maasdonk-Oost';
 
 interface Fetched {
   status: number;
@@ -39,12 +43,14 @@ describe('exporting a map from the server', () => {
     const priv = await openSynced(server.wsUrl, privateRoomOf(room.room), room.tokens.edit);
     clients.push(editor, priv);
     applyTemplate(editor.doc, voorbeeldkaartTemplate, 'test', { keepIds: true });
+    writeVoorbeeldplan(editor.doc);
     setPrivateFields(priv.doc, VK.hatice, { phone: PHONE, email: EMAIL });
     // Confirmed by a fresh owner client: both documents hold the writes on the server.
     const check = await openSynced(server.wsUrl, room.room, room.tokens.owner);
     const checkPriv = await openSynced(server.wsUrl, privateRoomOf(room.room), room.tokens.owner);
     clients.push(check, checkPriv);
     await waitFor(() => nodesMap(check.doc).size === nodesMap(editor.doc).size && nodesMap(check.doc).size > 10, 'the map reaches the server');
+    await waitFor(() => JSON.stringify(readTexts(check.doc)) === JSON.stringify(readTexts(editor.doc)), 'the plan’s texts reach the server');
     await waitFor(() => readPrivateFields(checkPriv.doc, VK.hatice).phone === PHONE, 'the phone number reaches the server');
   });
   afterAll(async () => {
@@ -53,7 +59,7 @@ describe('exporting a map from the server', () => {
     server?.removeData();
   });
 
-  it('exports the plan as a Word document with real headings and the map title', async () => {
+  it('exports the plan as a Word document with real headings and the plan’s title, without an empty appendix', async () => {
     const r = await get('?format=docx', room.tokens.owner);
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -61,8 +67,10 @@ describe('exporting a map from the server', () => {
     expect(r.headers.get('cache-control')).toBe('no-store');
     const { documentXml } = readDocx(r.bytes);
     const h1 = paragraphsWithStyle(documentXml, 'Heading1');
-    expect(h1).toEqual(expect.arrayContaining(['Aanleiding en doelgroepen', 'Afspraken over tijd en rol', 'Bijlage: de kaart']));
-    expect(textOf(documentXml)).toContain(TITLE);
+    expect(h1).toEqual(expect.arrayContaining(['Vraag en doelen', 'Afspraken over tijd en rol', 'Begroting en dekking']));
+    // The server has no picture of the map: the appendix is left out, not printed with a placeholder.
+    expect(h1).not.toContain('Bijlage: de kaart');
+    expect(textOf(documentXml)).toContain(PLAN_TITLE);
     expect(documentXml).toContain('<w:tbl>');
     expect(textOf(documentXml)).not.toContain(PHONE);
   });
@@ -72,7 +80,8 @@ describe('exporting a map from the server', () => {
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
     expect(r.headers.get('content-disposition')).toContain('.md"');
-    expect(r.text).toContain(`# ${TITLE}`);
+    expect(r.text).toContain(`# ${PLAN_TITLE}`);
+    expect(r.text).toContain('| **Totale kosten** |');
     expect(r.text).toContain('## Afspraken over tijd en rol');
     expect(r.text).toMatch(/\| Wie \| Rol \| Taak \| Uur per maand \| Periode \| Status \| Tarief \| Budget per maand \|/);
     expect(r.text).not.toContain(PHONE);
@@ -116,7 +125,7 @@ describe('exporting a map from the server', () => {
       const r = await get(`?format=${format}`, room.tokens.view);
       expect(r.status, format).toBe(200);
       const text = format === 'docx' ? textOf(readDocx(r.bytes).documentXml) : r.text;
-      expect(text, format).toContain(TITLE);
+      expect(text, format).toContain(format === 'json' ? TITLE : PLAN_TITLE);
       expect(text, format).not.toContain(PHONE);
       expect(text, format).not.toContain(EMAIL);
       expect(Buffer.from(r.bytes).includes(Buffer.from(PHONE)), format).toBe(false);

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  createEdge, createNode, deleteNodes, initMeta, nodesMap, putRecord, readNode, setNodeData, snapshotMap, updateNode,
+  createEdge,
+  createNode,
+  deleteNodes,
+  editSharedText,
+  initMeta,
+  nodesMap,
+  putRecord,
+  readNode,
+  readTexts,
+  setNodeData,
+  setSharedText,
+  sharedText,
+  snapshotMap,
+  updateNode,
 } from '../../shared/model/mapDoc';
 import { migrateMapDoc, schemaVersionOf } from '../../shared/model/migrate';
 import { SCHEMA_VERSION } from '../../shared/model/schema';
@@ -89,5 +102,30 @@ describe('schema migration', () => {
     const doc = new Y.Doc();
     doc.getMap('meta').set('schemaVersion', SCHEMA_VERSION + 1);
     expect(migrateMapDoc(doc)).toEqual({ status: 'newer', version: SCHEMA_VERSION + 1 });
+  });
+});
+
+describe('shared texts', () => {
+  it('keep what two people type at the same time in different places of one text', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    setSharedText(a, 'planSummary', 'Wij bereiken mantelzorgers.');
+    sync(a, b);
+    // Each edits the whole field's value as a textarea reports it; only the difference is applied.
+    editSharedText(a, 'planSummary', 'Wij bereiken mantelzorgers in Oost.', 'a');
+    editSharedText(b, 'planSummary', 'Samen: Wij bereiken mantelzorgers.', 'b');
+    sync(a, b);
+    expect(readTexts(a)).toEqual({ planSummary: 'Samen: Wij bereiken mantelzorgers in Oost.' });
+    expect(readTexts(b)).toEqual(readTexts(a));
+    expect(snapshotMap(a).texts).toEqual({ planSummary: 'Samen: Wij bereiken mantelzorgers in Oost.' });
+  });
+
+  it('leave empty texts out of the snapshot and survive a crafted client that made a text name a map', () => {
+    const doc = new Y.Doc();
+    setSharedText(doc, 'planQuestion', '');
+    doc.getMap('t:planBorgen').set('x', 1);
+    expect(sharedText(doc, 'planBorgen')).toBeNull();
+    expect(() => editSharedText(doc, 'planBorgen', 'tekst')).not.toThrow();
+    expect(snapshotMap(doc).texts).toEqual({});
   });
 });

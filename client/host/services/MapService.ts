@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { COLLECTION_PREFIX, ROOT_EDGES, ROOT_META, ROOT_NODES } from '../../../shared/model/schema';
+import { COLLECTION_PREFIX, ROOT_EDGES, ROOT_META, ROOT_NODES, TEXT_PREFIX } from '../../../shared/model/schema';
 import { ROOT_PEOPLE } from '../../../shared/model/privateDoc';
 import { Emitter, type Event } from '../../../shared/plugin/Emitter';
 import type { IDisposable } from '../../../shared/plugin/Disposable';
@@ -39,6 +39,7 @@ export class MapService implements IDisposable {
       const nodes = new Set<string>();
       const edges = new Set<string>();
       const collections = new Set<string>();
+      const texts = new Set<string>();
       let meta = false;
       for (const [type, keys] of tr.changed) {
         const where = locate(doc, type, keys);
@@ -47,8 +48,9 @@ export class MapService implements IDisposable {
         else if (where.root === ROOT_EDGES) where.ids.forEach((id) => edges.add(id));
         else if (where.root === ROOT_META) meta = true;
         else if (where.root.startsWith(COLLECTION_PREFIX)) collections.add(where.root.slice(COLLECTION_PREFIX.length));
+        else if (where.root.startsWith(TEXT_PREFIX)) texts.add(where.root.slice(TEXT_PREFIX.length));
       }
-      this.changed.fire({ nodes: [...nodes], edges: [...edges], collections: [...collections], meta, local: tr.local });
+      this.changed.fire({ nodes: [...nodes], edges: [...edges], collections: [...collections], texts: [...texts], meta, local: tr.local });
     };
     doc.on('afterTransaction', this.onAfter);
 
@@ -62,7 +64,7 @@ export class MapService implements IDisposable {
         const where = locate(priv, type, keys);
         if (where?.root === ROOT_PEOPLE) where.ids.forEach((id) => nodes.add(id));
       }
-      if (nodes.size > 0) this.changed.fire({ nodes: [...nodes], edges: [], collections: [], meta: false, local: tr.local });
+      if (nodes.size > 0) this.changed.fire({ nodes: [...nodes], edges: [], collections: [], texts: [], meta: false, local: tr.local });
     };
     session.privateDoc?.on('afterTransaction', this.onAfterPrivate);
   }

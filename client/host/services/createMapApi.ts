@@ -3,6 +3,7 @@ import {
   createEdge,
   createNode,
   deleteRecords,
+  editSharedText,
   edgesMap,
   nodesMap,
   putRecord,
@@ -15,6 +16,7 @@ import {
   setEdgeData,
   setNodeData,
   setTitle,
+  sharedText,
   snapshotMap,
   updateEdge,
   updateNode,
@@ -72,6 +74,7 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
       return y instanceof Y.Map ? readEdge(id, y) : undefined;
     },
     getRecords: (collection) => readCollection(doc, collection),
+    getText: (name) => sharedText(doc, name)?.toString() ?? '',
     snapshot: () => snapshotMap(doc),
 
     transact(fn) {
@@ -118,6 +121,10 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
     deleteRecords(collection, ids) {
       guard();
       deleteRecords(doc, collection, ids, origin);
+    },
+    setText(name, value) {
+      guard();
+      editSharedText(doc, name, value, origin);
     },
     setTitle(title) {
       guard();

@@ -1,12 +1,12 @@
 import { KIND } from '../../stakeholders/kinds/kindIds';
 import { readCommunity } from '../../stakeholders/kinds/community';
-import { DASH, orDash, type PlanContext } from '../planContext';
-import type { PlanBlock, PlanSection } from '../planDocument';
+import { DASH, orDash, paragraphs, type PlanContext } from '../planContext';
+import type { DraftBlock, DraftSection } from '../planContext';
 
 /** Aanleiding en doelgroepen: the communities with wijk, languages, size and the needs heard (steps 01 and 05). */
-export function aanleidingSection(ctx: PlanContext): PlanSection[] {
+export function aanleidingSection(ctx: PlanContext): DraftSection[] {
   const communities = ctx.ofKind(KIND.community).map(readCommunity);
-  const blocks: PlanBlock[] = [
+  const blocks: DraftBlock[] = [
     {
       type: 'paragraph',
       text: ctx.t(
@@ -14,7 +14,11 @@ export function aanleidingSection(ctx: PlanContext): PlanSection[] {
         'Informal caregivers with a migration background often do not find their way to support by themselves. This plan describes how we reach and support them, together with key figures, places and partners they already trust.',
       ),
     },
+    ...paragraphs(ctx.data.texts.onderbouwing),
   ];
+  if (!ctx.data.texts.onderbouwing) {
+    blocks.push({ type: 'missing', items: [ctx.t('Nog geen onderbouwing (stap 01): signalen, cijfers en de aanknopingspunten in het beleid van de gemeente.', 'No rationale yet (step 01): signals, figures and the hooks in the municipality’s policy.')] });
+  }
   if (communities.length === 0) {
     blocks.push({ type: 'missing', items: [ctx.t('Nog geen gemeenschappen op de kaart (stap 01, Verkenning): welke migrantengemeenschappen wonen er in de gemeente?', 'No communities on the map yet (step 01, exploration): which migrant communities live in the municipality?')] });
     return [{ id: 'aanleiding', level: 1, heading: ctx.t('Aanleiding en doelgroepen', 'Background and target groups'), blocks }];

@@ -1,8 +1,9 @@
 import type { PlanContext } from '../planContext';
-import type { PlanSection } from '../planDocument';
+import type { DraftSection } from '../planContext';
 
 /** Bijlage: the map as an image; the caller renders the canvas to PNG and hands the bytes to the renderer. */
-export function appendixSection(ctx: PlanContext, date: string): PlanSection[] {
+export function appendixSection(ctx: PlanContext, date: string): DraftSection[] {
+  if (!ctx.mapImage) return [];
   const title = ctx.snapshot.meta.title.trim() || ctx.t('de kaart', 'the map');
   return [
     {

@@ -2,7 +2,7 @@ import { COMMITMENT_ROLE_OPTIONS, COMMITMENT_STATUS_OPTIONS, type Commitment } f
 import { monthsBetween } from '../../stakeholders/months';
 import type { CommitmentLine } from '../../stakeholders/totals';
 import { DASH, orDash, type PlanContext } from '../planContext';
-import type { PlanBlock, PlanSection } from '../planDocument';
+import type { DraftBlock, DraftSection } from '../planContext';
 
 /** The commitment's period as agreed ('januari – december 2027', 'vanaf februari 2027 (open einde)'). */
 function periodText(ctx: PlanContext, c: Commitment): string {
@@ -21,7 +21,7 @@ function hoursText(ctx: PlanContext, c: Commitment, line: CommitmentLine | undef
 }
 
 /** Afspraken over tijd en rol, with hours and budget per party, per role and overall, and load against capacity (step 08). */
-export function commitmentsSection(ctx: PlanContext): PlanSection[] {
+export function commitmentsSection(ctx: PlanContext): DraftSection[] {
   const heading = ctx.t('Afspraken over tijd en rol', 'Commitments of time and role');
   const lines = new Map(ctx.totals.lines.map((l) => [l.commitmentId, l]));
   if (ctx.commitments.length === 0) {
@@ -31,7 +31,17 @@ export function commitmentsSection(ctx: PlanContext): PlanSection[] {
     }];
   }
   const ordered = [...ctx.commitments].sort((a, b) => ctx.name(a.who).localeCompare(ctx.name(b.who), ctx.lang) || (a.from ?? '').localeCompare(b.from ?? ''));
-  const blocks: PlanBlock[] = [
+  const period = ctx.totals.period;
+  const blocks: DraftBlock[] = [
+    {
+      type: 'paragraph',
+      text: period
+        ? ctx.t(
+            `De afspraken lopen binnen de projectperiode ${ctx.month(period.from)} – ${ctx.month(period.to)}. Afspraken zonder einddatum lopen tot het einde ervan; uren per week tellen als 52/12 weken per maand. Wat nog voorgesteld is, telt in de begroting pas mee als het is afgesproken.`,
+            `The commitments run within the project period ${ctx.month(period.from)} – ${ctx.month(period.to)}. Open-ended commitments run to its end; hours per week count as 52/12 weeks a month. What is still proposed counts in the budget once agreed.`,
+          )
+        : ctx.t('Wat nog voorgesteld is, telt in de begroting pas mee als het is afgesproken.', 'What is still proposed counts in the budget once agreed.'),
+    },
     {
       type: 'table',
       table: {
@@ -61,45 +71,10 @@ export function commitmentsSection(ctx: PlanContext): PlanSection[] {
     if (c.who === null) notes.push(ctx.t(`De afspraak “${c.task || c.id}” heeft nog geen eigenaar.`, `The commitment “${c.task || c.id}” has no owner yet.`));
     if (c.hours === null) notes.push(ctx.t(`De afspraak van ${ctx.name(c.who)} (${c.task || '…'}) heeft nog geen uren.`, `${ctx.name(c.who)}'s commitment (${c.task || '…'}) has no hours yet.`));
   }
-  notes.push(ctx.t('Vertaalkosten, materiaal, zaalhuur en fondsenwerving staan niet op de kaart: vul ze hier aan.', 'Translation, materials, room hire and fundraising are not on the map: add them here.'));
-  blocks.push({ type: 'missing', items: notes });
-
-  const period = ctx.totals.period;
-  const perParty: PlanBlock[] = [
-    {
-      type: 'paragraph',
-      text: period
-        ? ctx.t(
-            `Totalen over de projectperiode (${ctx.month(period.from)} – ${ctx.month(period.to)}); afspraken zonder einddatum lopen tot het einde ervan, uren per week tellen als 52/12 weken per maand.`,
-            `Totals over the project period (${ctx.month(period.from)} – ${ctx.month(period.to)}); open-ended commitments run to its end, hours per week count as 52/12 weeks a month.`,
-          )
-        : ctx.t('Er is nog geen projectperiode: geef de afspraken een begin en einde.', 'There is no project period yet: give the commitments a start and an end.'),
-    },
-    {
-      type: 'table',
-      table: {
-        header: [ctx.t('Partij', 'Party'), ctx.t('Afspraken', 'Commitments'), ctx.t('Uren totaal', 'Total hours'), ctx.t('Budget totaal', 'Total budget')],
-        rows: ctx.totals.byParty.map((p) => [p.partyId === null ? ctx.t('(zonder eigenaar)', '(no owner)') : ctx.name(p.partyId), String(p.commitmentIds.length), ctx.hours(p.totalHours), ctx.euro(p.totalBudget)]),
-        totals: [ctx.t('Totaal', 'Total'), String(ctx.commitments.length), ctx.hours(ctx.totals.totalHours), ctx.euro(ctx.totals.totalBudget)],
-        numeric: [false, true, true, true],
-      },
-    },
-  ];
-
-  const perRole: PlanBlock[] = [
-    {
-      type: 'table',
-      table: {
-        header: [ctx.t('Rol', 'Role'), ctx.t('Uren totaal', 'Total hours'), ctx.t('Budget totaal', 'Total budget')],
-        rows: ctx.totals.byRole.map((r) => [r.role === null ? ctx.t('(geen rol)', '(no role)') : ctx.option(COMMITMENT_ROLE_OPTIONS, r.role), ctx.hours(r.totalHours), ctx.euro(r.totalBudget)]),
-        totals: [ctx.t('Totaal', 'Total'), ctx.hours(ctx.totals.totalHours), ctx.euro(ctx.totals.totalBudget)],
-        numeric: [false, true, true],
-      },
-    },
-  ];
+  if (notes.length) blocks.push({ type: 'missing', items: notes });
 
   const withCapacity = ctx.capacity.filter((u) => u.capacity !== null && u.months.length > 0);
-  const load: PlanBlock[] = withCapacity.length
+  const load: DraftBlock[] = withCapacity.length
     ? [{
         type: 'table',
         table: {
@@ -116,9 +91,7 @@ export function commitmentsSection(ctx: PlanContext): PlanSection[] {
     : [{ type: 'missing', items: [ctx.t('Van niemand met afspraken is de capaciteit bekend; vraag sleutelfiguren hoeveel uur per maand ze kunnen geven.', 'Nobody with commitments has a known capacity; ask key figures how many hours a month they can give.')] }];
 
   return [
-    { id: 'afspraken', level: 1, heading, blocks },
-    { id: 'afspraken-partijen', level: 2, heading: ctx.t('Uren en budget per partij', 'Hours and budget per party'), blocks: perParty },
-    { id: 'afspraken-rollen', level: 2, heading: ctx.t('Uren en budget per rol', 'Hours and budget per role'), blocks: perRole },
+    { id: 'afspraken', level: 1, heading, blocks, landscape: true },
     { id: 'afspraken-capaciteit', level: 2, heading: ctx.t('Belasting en capaciteit', 'Load and capacity'), blocks: load },
   ];
 }

@@ -2,11 +2,11 @@ import { KIND } from '../../stakeholders/kinds/kindIds';
 import { readKeyFigure } from '../../stakeholders/kinds/keyFigure';
 import { keyFiguresOf } from '../../stakeholders/links';
 import { DASH, orDash, type PlanContext } from '../planContext';
-import type { PlanBlock, PlanSection } from '../planDocument';
+import type { DraftBlock, DraftSection } from '../planContext';
 
 /** Sleutelfiguren en bereik: who reaches whom, at what capacity, and how each community is reached (step 04). */
-export function keyFiguresSection(ctx: PlanContext): PlanSection[] {
-  const blocks: PlanBlock[] = [];
+export function keyFiguresSection(ctx: PlanContext): DraftSection[] {
+  const blocks: DraftBlock[] = [];
   const figures = ctx.ofKind(KIND.keyFigure).map(readKeyFigure);
   const reached = new Map<string, string[]>();
   for (const c of ctx.ofKind(KIND.community)) for (const k of keyFiguresOf(ctx.snapshot, c.id)) reached.set(k, [...(reached.get(k) ?? []), ctx.name(c.id)]);
@@ -45,7 +45,7 @@ export function keyFiguresSection(ctx: PlanContext): PlanSection[] {
     }
   }
 
-  const reach: PlanBlock[] = [];
+  const reach: DraftBlock[] = [];
   const communities = ctx.coverage.communities;
   if (communities.length === 0) {
     reach.push({ type: 'missing', items: [ctx.t('Nog geen gemeenschappen op de kaart.', 'No communities on the map yet.')] });

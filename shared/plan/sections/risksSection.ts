@@ -1,32 +1,64 @@
 import type { Severity } from '../../stakeholders/diagnostics/index';
-import type { PlanContext } from '../planContext';
-import type { PlanBlock, PlanSection } from '../planDocument';
+import { KIND } from '../../stakeholders/kinds/kindIds';
+import { readOffer } from '../../stakeholders/kinds/offer';
+import { riskKey } from '../planData';
+import { formatPlanDate } from '../planDate';
+import { DASH, type DraftSection, type PlanContext } from '../planContext';
 
-/** Open punten en risico's: the map's diagnostics, so the plan is honest about its gaps. */
-export function risksSection(ctx: PlanContext): PlanSection[] {
-  const severity: Record<Severity, string> = {
-    error: ctx.t('Hoog', 'High'),
-    warning: ctx.t('Middel', 'Medium'),
-    info: ctx.t('Aandachtspunt', 'Note'),
-  };
-  const blocks: PlanBlock[] =
-    ctx.problems.length === 0
-      ? [{ type: 'paragraph', text: ctx.t('Op de kaart zijn geen open punten gevonden.', 'No open issues were found on the map.') }]
-      : [
-          {
-            type: 'paragraph',
-            text: ctx.t(
-              'Deze punten komen uit de controle van de kaart. Ze laten zien waar het plan nog kwetsbaar is en wat het team nog kan doen.',
-              'These points come from the map’s checks. They show where the plan is still vulnerable and what the team can still do.',
-            ),
-          },
-          {
-            type: 'table',
-            table: {
-              header: [ctx.t('Ernst', 'Severity'), ctx.t('Risico en wat te doen', 'Risk and what to do')],
-              rows: ctx.problems.map((p) => [severity[p.severity], ctx.text(p.message)]),
-            },
-          },
-        ];
-  return [{ id: 'risicos', level: 1, heading: ctx.t('Open punten en risico’s', 'Open issues and risks'), blocks }];
+/** Problems that are a risk to the project's future, not only to its start: high whatever their severity on the map. */
+const HIGH = new Set(['offer.noFollowUp']);
+
+interface Risk {
+  key: string;
+  severity: Severity;
+  text: string;
+}
+
+/** The plan's own risk for borgen: nothing at all arranged for after the project. */
+function noBorgen(ctx: PlanContext): Risk[] {
+  const offers = ctx.ofKind(KIND.offer).map(readOffer);
+  if (offers.length === 0 || offers.some((o) => o.phase === 'borgen') || ctx.data.texts.borgen) return [];
+  return [{
+    key: 'plan.noBorgen',
+    severity: 'error',
+    text: ctx.t(
+      'Er is niets geregeld voor na het project: geen aanbod in de fase borgen en geen afspraak wie het contact met de mantelzorgers daarna houdt. Zonder borging verdwijnt wat is opgebouwd zodra de projectperiode voorbij is.',
+      'Nothing is arranged for after the project: no offer in the sustain phase and no agreement on who keeps in touch with the caregivers afterwards. Without it, what was built disappears when the project period ends.',
+    ),
+  }];
+}
+
+/** Risico's en maatregelen: the map's problems as risks, worded for a reader of the plan, each with an owner and a date. */
+export function risksSection(ctx: PlanContext): DraftSection[] {
+  const severity: Record<Severity, string> = { error: ctx.t('Hoog', 'High'), warning: ctx.t('Middel', 'Medium'), info: ctx.t('Laag', 'Low') };
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const risks: Risk[] = [
+    ...noBorgen(ctx),
+    ...ctx.problems
+      .filter((p) => p.risk !== null)
+      .map((p) => ({ key: riskKey(p), severity: HIGH.has(p.code) ? ('error' as const) : p.severity, text: ctx.text(p.risk ?? p.message) })),
+  ].sort((a, b) => order[a.severity] - order[b.severity]);
+  const heading = ctx.t('Risico’s en maatregelen', 'Risks and measures');
+  if (risks.length === 0) {
+    return [{ id: 'risicos', level: 1, heading, blocks: [{ type: 'paragraph', text: ctx.t('Het team ziet op dit moment geen risico’s die om maatregelen vragen.', 'The team currently sees no risks that call for measures.') }] }];
+  }
+  const missing = risks.filter((r) => !ctx.data.risks.get(r.key)?.owner).length;
+  return [{
+    id: 'risicos',
+    level: 1,
+    heading,
+    blocks: [
+      {
+        type: 'table',
+        table: {
+          header: [ctx.t('Ernst', 'Severity'), ctx.t('Risico en maatregel', 'Risk and measure'), ctx.t('Eigenaar', 'Owner'), ctx.t('Uiterlijk', 'By')],
+          rows: risks.map((r) => {
+            const note = ctx.data.risks.get(r.key);
+            return [severity[r.severity], r.text, note?.owner && ctx.nodes.has(note.owner) ? ctx.name(note.owner) : DASH, note?.due ? formatPlanDate(note.due, ctx.lang) : DASH];
+          }),
+        },
+      },
+      ...(missing > 0 ? [{ type: 'missing' as const, items: [ctx.t(`${missing} risico’s hebben nog geen eigenaar.`, `${missing} risks have no owner yet.`)] }] : []),
+    ],
+  }];
 }

@@ -5,12 +5,12 @@ import { placesOf } from '../../stakeholders/links';
 import { PARTNER_CATEGORY_OPTIONS } from '../../stakeholders/partnerCategories';
 import { PARTNER_ROLE_OPTIONS } from '../../stakeholders/partnerRoles';
 import { DASH, orDash, type PlanContext } from '../planContext';
-import type { PlanBlock, PlanSection } from '../planDocument';
+import type { DraftBlock, DraftSection } from '../planContext';
 
 /** Het lokale speelveld: places, partners by role and by category, and the categories still missing (steps 03, 04, 07). */
-export function speelveldSection(ctx: PlanContext): PlanSection[] {
+export function speelveldSection(ctx: PlanContext): DraftSection[] {
   const heading = ctx.t('Het lokale speelveld', 'The local field');
-  const intro: PlanBlock = {
+  const intro: DraftBlock = {
     type: 'paragraph',
     text: ctx.t(
       'Waar mensen al samenkomen, en welke organisaties naar ons verwijzen, naar wie wij doorverwijzen, met wie we samenwerken en met wie we kennis delen.',
@@ -22,7 +22,7 @@ export function speelveldSection(ctx: PlanContext): PlanSection[] {
   const meets = new Map<string, string[]>();
   for (const c of ctx.ofKind(KIND.community)) for (const p of placesOf(ctx.snapshot, c.id)) meets.set(p, [...(meets.get(p) ?? []), ctx.name(c.id)]);
   const places = ctx.ofKind(KIND.place).map(readPlace);
-  const placeBlocks: PlanBlock[] = places.length
+  const placeBlocks: DraftBlock[] = places.length
     ? [{
         type: 'table',
         table: {
@@ -33,7 +33,7 @@ export function speelveldSection(ctx: PlanContext): PlanSection[] {
     : [{ type: 'missing', items: [ctx.t('Nog geen vindplaatsen op de kaart: waar komen mensen al samen (moskee, kerk, buurthuis, huisarts, vrouwengroep, markt)?', 'No places on the map yet: where do people already meet (mosque, church, community centre, GP, women’s group, market)?')] }];
 
   const partners = ctx.ofKind(KIND.partner).map(readPartner);
-  const partnerBlocks: PlanBlock[] = [];
+  const partnerBlocks: DraftBlock[] = [];
   if (partners.length === 0) {
     partnerBlocks.push({ type: 'missing', items: [ctx.t('Nog geen partners op de kaart (stap 07).', 'No partners on the map yet (step 07).')] });
   } else {
@@ -46,7 +46,7 @@ export function speelveldSection(ctx: PlanContext): PlanSection[] {
     });
   }
 
-  const byRole: PlanBlock[] = [
+  const byRole: DraftBlock[] = [
     {
       type: 'table',
       table: {
@@ -64,7 +64,7 @@ export function speelveldSection(ctx: PlanContext): PlanSection[] {
     byRole.push({ type: 'missing', items: emptyRoles.map((r) => ctx.t(`Nog geen partner in de rol ${ctx.text(r.role.label).toLowerCase()}.`, `No partner in the role ${ctx.text(r.role.label).toLowerCase()} yet.`)) });
   }
 
-  const byCategory: PlanBlock[] = [
+  const byCategory: DraftBlock[] = [
     {
       type: 'table',
       table: {

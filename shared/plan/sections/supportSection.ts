@@ -3,10 +3,10 @@ import { readOffer, type Offer } from '../../stakeholders/kinds/offer';
 import { monthsBetween } from '../../stakeholders/months';
 import { PHASES } from '../../stakeholders/phases';
 import { orDash, type PlanContext } from '../planContext';
-import type { PlanBlock, PlanSection } from '../planDocument';
+import type { DraftBlock, DraftSection } from '../planContext';
 
 /** Gekozen ondersteuning per fase: bereiken, binden, borgen (step 06). */
-export function supportSection(ctx: PlanContext): PlanSection[] {
+export function supportSection(ctx: PlanContext): DraftSection[] {
   const offers = ctx.ofKind(KIND.offer).map(readOffer);
   const period = (o: Offer) => {
     if (o.start && o.end) return ctx.formatMonths(monthsBetween(o.start, o.end)) || `${ctx.month(o.start)} – ${ctx.month(o.end)}`;
@@ -14,7 +14,7 @@ export function supportSection(ctx: PlanContext): PlanSection[] {
     if (o.end) return ctx.t(`tot ${ctx.month(o.end)}`, `until ${ctx.month(o.end)}`);
     return '';
   };
-  const intro: PlanBlock[] = [
+  const intro: DraftBlock[] = [
     {
       type: 'paragraph',
       text: ctx.t(
@@ -27,10 +27,10 @@ export function supportSection(ctx: PlanContext): PlanSection[] {
   const noPhase = offers.filter((o) => o.phase === null);
   if (noPhase.length > 0) intro.push({ type: 'missing', items: noPhase.map((o) => ctx.t(`${ctx.name(o.id)} heeft nog geen fase.`, `${ctx.name(o.id)} has no phase yet.`)) });
 
-  const sections: PlanSection[] = [{ id: 'ondersteuning', level: 1, heading: ctx.t('Gekozen ondersteuning per fase', 'Chosen support per phase'), blocks: intro }];
+  const sections: DraftSection[] = [{ id: 'ondersteuning', level: 1, heading: ctx.t('Gekozen ondersteuning per fase', 'Chosen support per phase'), blocks: intro }];
   for (const phase of PHASES) {
     const inPhase = offers.filter((o) => o.phase === phase.id);
-    const blocks: PlanBlock[] = [];
+    const blocks: DraftBlock[] = [];
     if (inPhase.length > 0) {
       blocks.push({
         type: 'table',

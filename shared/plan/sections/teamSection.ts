@@ -1,11 +1,12 @@
 import { participatingOrganisations } from '../../stakeholders/participatingOrganisations';
-import type { PlanContext } from '../planContext';
-import type { PlanBlock, PlanSection } from '../planDocument';
+import { paragraphs, type PlanContext } from '../planContext';
+import type { DraftBlock, DraftSection } from '../planContext';
 import { teamTable } from './titlePage';
 
 /** De organisatie en het team: who sits at the table and which knowledge sources they bring (step 02, Movisie les 1). */
-export function teamSection(ctx: PlanContext): PlanSection[] {
-  const blocks: PlanBlock[] = [];
+export function teamSection(ctx: PlanContext): DraftSection[] {
+  const blocks: DraftBlock[] = [...paragraphs(ctx.data.texts.organisatie)];
+  if (!ctx.data.texts.organisatie) blocks.push({ type: 'missing', items: [ctx.t('Nog niet beschreven waar de organisatie staat (stap 02): wat is er al, wat ontbreekt, wie doet mee.', 'Not yet described where the organisation stands (step 02): what exists, what is missing, who takes part.')] });
   const team = teamTable(ctx);
   if (team) blocks.push({ type: 'table', table: team });
   else blocks.push({ type: 'missing', items: [ctx.t('Nog geen deelnemers op de kaart.', 'No team members on the map yet.')] });

@@ -1,9 +1,9 @@
 import { KNOWLEDGE_SOURCE_OPTIONS } from '../../stakeholders/knowledgeSources';
 import { KIND } from '../../stakeholders/kinds/kindIds';
 import { readTeamMember } from '../../stakeholders/kinds/teamMember';
-import { participatingOrganisations } from '../../stakeholders/participatingOrganisations';
-import { orDash, type PlanContext } from '../planContext';
-import type { PlanBlock, PlanTable, PlanTitlePage } from '../planDocument';
+import { PLAN_STATUS_OPTIONS } from '../planData';
+import { orDash, type DraftBlock, type PlanContext } from '../planContext';
+import type { PlanTable, PlanTitlePage } from '../planDocument';
 
 /** The team at the table: name, organisation and knowledge source, with contact details only when ticked in. */
 export function teamTable(ctx: PlanContext): PlanTable | null {
@@ -21,24 +21,42 @@ export function teamTable(ctx: PlanContext): PlanTable | null {
   return { header, rows };
 }
 
-export function titlePage(ctx: PlanContext, date: string): PlanTitlePage {
-  const blocks: PlanBlock[] = [];
-  const team = teamTable(ctx);
-  if (team) {
-    blocks.push({ type: 'paragraph', text: ctx.t('Het team van de lerende praktijk:', 'The team of the learning practice:') });
-    blocks.push({ type: 'table', table: team });
-    const orgs = participatingOrganisations(ctx.snapshot).map((o) => o.name);
-    if (orgs.length > 0) blocks.push({ type: 'paragraph', text: `${ctx.t('Deelnemende organisaties', 'Participating organisations')}: ${ctx.list(orgs)}.` });
-  } else {
-    blocks.push({ type: 'missing', items: [ctx.t('Er staat nog geen team op de kaart: zet de deelnemers aan tafel erop, met hun organisatie en kennisbron.', 'No team is on the map yet: add the people at the table, with their organisation and knowledge source.')] });
+/** The contact person as a funder needs them: name and organisation, phone and e-mail only when ticked in (AVG). */
+function contactText(ctx: PlanContext, id: string): string {
+  const node = ctx.nodes.get(id);
+  if (!node) return '';
+  const parts = [ctx.name(id)];
+  if (node.kind === KIND.teamMember) {
+    const org = readTeamMember(node).organisation;
+    if (org) parts[0] += ` (${org})`;
   }
+  if (ctx.showPrivate) parts.push(...[ctx.privateText(id, 'phone'), ctx.privateText(id, 'email')].filter(Boolean));
+  return parts.join(', ');
+}
+
+/** The first page: the plan's own title, what kind of plan it is, the date, and version, status, authors and contact. */
+export function titlePage(ctx: PlanContext, date: string): PlanTitlePage {
+  const { info } = ctx.data;
+  const facts: [string, string][] = [];
+  if (info.client) facts.push([ctx.t('Voor', 'For'), info.client]);
+  if (info.version) facts.push([ctx.t('Versie', 'Version'), info.version]);
+  facts.push([ctx.t('Status', 'Status'), ctx.option(PLAN_STATUS_OPTIONS, info.status).toLowerCase()]);
+  if (info.authors) facts.push([ctx.t('Auteurs', 'Authors'), info.authors]);
+  const contact = info.contact ? contactText(ctx, info.contact) : '';
+  if (contact) facts.push([ctx.t('Contactpersoon', 'Contact person'), contact]);
+  const blocks: DraftBlock[] = [{ type: 'facts', items: facts }];
+  const missing: string[] = [];
+  if (!info.title) missing.push(ctx.t('Het plan heeft nog geen eigen titel.', 'The plan has no title of its own yet.'));
+  if (!info.authors) missing.push(ctx.t('Nog geen auteurs genoemd.', 'No authors named yet.'));
+  if (!contact) missing.push(ctx.t('Nog geen contactpersoon gekozen.', 'No contact person chosen yet.'));
+  if (missing.length) blocks.push({ type: 'missing', items: missing });
   return {
-    title: ctx.snapshot.meta.title.trim() || ctx.t('Projectplan', 'Project plan'),
+    title: info.title || ctx.t('Projectplan', 'Project plan'),
     subtitle: ctx.t(
-      'Projectplan: mantelzorgers met een migratieachtergrond bereiken en ondersteunen',
-      'Project plan: reaching and supporting informal caregivers with a migration background',
+      'Mantelzorgers met een migratieachtergrond bereiken en ondersteunen',
+      'Reaching and supporting informal caregivers with a migration background',
     ),
     date,
-    blocks,
+    blocks: blocks as PlanTitlePage['blocks'],
   };
 }

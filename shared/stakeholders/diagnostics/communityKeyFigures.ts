@@ -30,6 +30,10 @@ export function communityKeyFigures(snapshot: MapSnapshot): Problem[] {
           nl: `Niemand op de kaart bereikt de ${name.nl}. Zoek een sleutelfiguur die de mensen vertrouwen en verbind die met ‘bereikt’.`,
           en: `Nobody on the map reaches the ${name.en}. Find a key figure people trust and connect them with ‘reaches’.`,
         },
+        risk: {
+          nl: `Voor de ${name.nl} is er nog geen sleutelfiguur die de mensen vertrouwen; zonder zo iemand bereiken we deze mantelzorgers nauwelijks. Maatregel: via partners en vindplaatsen een sleutelfiguur zoeken.`,
+          en: `The ${name.en} has no key figure people trust yet; without one we hardly reach these caregivers. Measure: find a key figure through partners and meeting places.`,
+        },
         nodeIds: [community.id],
         quickFixes: [addKeyFigure],
       });

@@ -18,6 +18,10 @@ export function communityNoPlace(snapshot: MapSnapshot): Problem[] {
         nl: `Er is nog geen plek bekend waar de ${nodeName(community, 'nl')} samenkomt. Vraag na waar mensen al komen (moskee, kerk, buurthuis, vrouwengroep, markt) en zet die plek op de kaart.`,
         en: `No place is known where the ${nodeName(community, 'en')} meets. Find out where people already go (mosque, church, community centre, women’s group, market) and put it on the map.`,
       },
+      risk: {
+        nl: `Er is nog geen plek bekend waar de ${nodeName(community, 'nl')} samenkomt, dus ook geen plek om mantelzorgers daar te ontmoeten. Maatregel: nagaan waar mensen al komen (moskee, kerk, buurthuis, vrouwengroep, markt).`,
+        en: `No place is known where the ${nodeName(community, 'en')} meets, so there is no place yet to meet caregivers there. Measure: find out where people already go (mosque, church, community centre, women’s group, market).`,
+      },
       nodeIds: [community.id],
       quickFixes: [
         {

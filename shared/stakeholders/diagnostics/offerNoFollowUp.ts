@@ -35,6 +35,10 @@ export function offerNoFollowUp(snapshot: MapSnapshot, options: DiagnosticOption
         nl: `${nodeName(node, 'nl')} stopt na ${formatMonth(end, 'nl')} en er is geen vervolg vastgelegd. Spreek af wat de deelnemers daarna krijgen en wie contact houdt (borgen), en kies een vervolgaanbod.`,
         en: `${nodeName(node, 'en')} ends after ${formatMonth(end, 'en')} and no follow-up is set. Agree what participants get next and who keeps in touch, and choose a follow-up offer.`,
       },
+      risk: {
+        nl: `${nodeName(node, 'nl')} stopt na ${formatMonth(end, 'nl')} zonder afgesproken vervolg; de deelnemers kunnen daarna uit beeld raken. Maatregel: afspreken wat zij daarna krijgen en wie contact met hen houdt.`,
+        en: `${nodeName(node, 'en')} ends after ${formatMonth(end, 'en')} with no agreed follow-up; participants may drop out of sight. Measure: agree what they get next and who keeps in touch with them.`,
+      },
       nodeIds: [node.id],
       recordIds: serving.filter((c) => c.to !== null && compareMonths(c.to, end) <= 0).map((c) => c.id),
       quickFixes: [

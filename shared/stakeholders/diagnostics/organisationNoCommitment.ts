@@ -32,6 +32,16 @@ export function organisationNoCommitment(snapshot: MapSnapshot): Problem[] {
             (personal ? '; the existing ones are personal' : '') +
             `. Record what ${o.name} contributes, or tick ‘on behalf of the organisation’ on a commitment.`,
         },
+        risk: {
+          nl:
+            `${o.name} doet mee${via}, maar heeft als organisatie nog niet vastgelegd welke tijd zij inzet` +
+            (personal ? '; de afspraken die er zijn, zijn persoonlijk en vervallen als die mensen vertrekken' : '') +
+            `. Maatregel: met ${o.name} afspreken wat de organisatie bijdraagt.`,
+          en:
+            `${o.name} takes part${viaEn} but has not yet committed time as an organisation` +
+            (personal ? '; the existing commitments are personal and lapse when those people leave' : '') +
+            `. Measure: agree with ${o.name} what the organisation contributes.`,
+        },
         nodeIds: o.nodeId ? [o.nodeId, ...o.memberIds] : o.memberIds,
         recordIds: o.memberCommitmentIds,
         quickFixes: [

@@ -20,6 +20,10 @@ export function partnerCategoryMissing(snapshot: MapSnapshot): Problem[] {
       nl: `Er staat nog geen partner uit de categorie ${c.label.nl} op de kaart. Ga na wie er in jullie gemeente is, bijvoorbeeld: ${c.examples.slice(0, 3).join(', ').toLowerCase()}.`,
       en: `No partner from the category ${c.label.en} is on the map yet. Find out who there is locally, for example: ${c.examples.slice(0, 3).join(', ').toLowerCase()}.`,
     },
+    risk: {
+      nl: `Uit de categorie ${c.label.nl} is nog geen partner betrokken. Maatregel: nagaan wie er in de gemeente is, bijvoorbeeld: ${c.examples.slice(0, 3).join(', ').toLowerCase()}.`,
+      en: `No partner from the category ${c.label.en} is involved yet. Measure: find out who there is locally, for example: ${c.examples.slice(0, 3).join(', ').toLowerCase()}.`,
+    },
     nodeIds: [],
     quickFixes: c.examples.slice(0, 3).map((example) => ({
       title: { nl: `${example} toevoegen`, en: `Add ${example}` },

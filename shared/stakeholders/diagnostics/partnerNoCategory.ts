@@ -16,6 +16,8 @@ export function partnerNoCategory(snapshot: MapSnapshot): Problem[] {
         nl: `${nodeName(n, 'nl')} heeft geen categorie. Kies er een uit de bijlage van het Stappenplan, zodat het overzicht laat zien welke soorten partners nog ontbreken.`,
         en: `${nodeName(n, 'en')} has no category. Pick one from the Stappenplan appendix, so coverage shows which kinds of partners are still missing.`,
       },
+      // Bookkeeping of the map, not a risk to the project.
+      risk: null,
       nodeIds: [n.id],
       quickFixes: [{ title: { nl: 'Categorie kiezen', en: 'Choose a category' }, command: STAKEHOLDER_COMMANDS.editNodeField, args: { nodeId: n.id, field: 'category' } }],
     }) satisfies Problem);

@@ -19,6 +19,11 @@ export interface Problem {
   code: string;
   severity: Severity;
   message: LocalizedText;
+  /**
+   * How the problem reads as a risk in the projectplan, without instructions for the app; the message when absent,
+   * and null for bookkeeping that is no project risk (a partner without a category).
+   */
+  risk?: LocalizedText | null;
   nodeIds: string[];
   recordIds?: string[];
   quickFixes?: QuickFix[];

@@ -19,7 +19,7 @@ describe('map change events', () => {
     setPrivateFields(remote, id, { phone: '06-55501234' });
     Y.applyUpdate(session.privateDoc!, Y.encodeStateAsUpdate(remote), 'remote');
 
-    expect(events).toEqual([{ nodes: [id], edges: [], collections: [], meta: false, local: false }]);
+    expect(events).toEqual([{ nodes: [id], edges: [], collections: [], texts: [], meta: false, local: false }]);
     service.dispose();
     setPrivateFields(session.privateDoc!, id, { phone: '06-1' });
     expect(events).toHaveLength(1);

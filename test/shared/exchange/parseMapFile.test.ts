@@ -65,6 +65,7 @@ describe('reading a map file', () => {
       nodes: [{ id: 'a', kind: 'note', x: 1, y: 2, width: 180, height: 64, label: '', pinned: false, data: {} }],
       edges: [],
       collections: {},
+      texts: {},
     });
   });
 

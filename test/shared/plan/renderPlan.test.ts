@@ -6,16 +6,18 @@ import { renderPlanMarkdown } from '../../../shared/plan/renderPlanMarkdown';
 import { base64 } from '../../../shared/plan/base64';
 import { pngSize } from '../../../shared/plan/pngSize';
 import { makePng } from './makePng';
-import { paragraphsWithStyle, readDocx } from './readDocx';
+import { paragraphsWithStyle, readDocx, textOf } from './readDocx';
 
 const plan: PlanDocument = {
   lang: 'nl',
-  labels: { contents: 'Inhoud', missing: 'Nog niet ingevuld', noMapImage: 'Voeg de kaart als afbeelding toe.' },
+  labels: { contents: 'Inhoud', summary: 'Samenvatting' },
+  summary: ['Eerste alinea van de samenvatting.', 'Tweede alinea.'],
+  todo: [{ section: 'commitments', text: 'Geen school op de kaart (categorie Scholen).' }],
   titlePage: {
     title: 'Projectplan <Maasdonk> & co',
     subtitle: 'Mantelzorgers met een migratieachtergrond',
     date: '15 januari 2027',
-    blocks: [{ type: 'table', table: { header: ['Naam', 'Organisatie'], rows: [['Inge Verhoeven', 'Gemeente Maasdonk']] } }],
+    blocks: [{ type: 'facts', items: [['Versie', '1.0'], ['Status', 'concept']] }],
   },
   sections: [
     { id: 'aanleiding', level: 1, heading: 'Aanleiding en doelgroepen', blocks: [{ type: 'paragraph', text: 'Vier gemeenschappen: *Turks*, [Marokkaans] | Surinaams.' }] },
@@ -34,7 +36,22 @@ const plan: PlanDocument = {
             numeric: [false, true, true],
           },
         },
-        { type: 'missing', items: ['Geen school op de kaart (categorie Scholen).'] },
+      ],
+    },
+    {
+      id: 'planning',
+      level: 1,
+      heading: 'Planning',
+      landscape: true,
+      blocks: [
+        {
+          type: 'timeline',
+          timeline: {
+            months: ['jan ’27', 'feb', 'mrt'],
+            rows: [{ label: 'Bereiken', active: [true, true, false], marks: [{ index: 1, label: '◆' }] }],
+            legend: '◆ mijlpaal',
+          },
+        },
       ],
     },
     { id: 'bijlage', level: 1, heading: 'Bijlage: de kaart', blocks: [{ type: 'mapImage', caption: 'De kaart', altText: 'Kaart van partijen' }] },
@@ -42,17 +59,20 @@ const plan: PlanDocument = {
 };
 
 describe('rendering a plan', () => {
-  it('writes Markdown with real tables, a totals row and the missing notes', () => {
+  it('writes Markdown with real tables, a totals row, the summary and the timeline, and never the to-do list', () => {
     const md = renderPlanMarkdown(plan, { mapImageHref: 'kaart.png' });
     expect(md).toContain('# Projectplan \\<Maasdonk\\> & co');
     expect(md).toContain('## Aanleiding en doelgroepen');
     expect(md).toContain('### Per wijk');
     expect(md).toContain('| Wie | Uur per maand | Budget |\n| --- | ---: | ---: |\n| Karim Amrani | 12 | € 390,00 |');
     expect(md).toContain('| **Totaal** | **20** | **€ 390,00** |');
-    expect(md).toContain('> **Nog niet ingevuld**');
+    expect(md).not.toContain('Geen school');
+    expect(md).toContain('**Versie:** 1.0');
+    expect(md).toContain('## Samenvatting\n\nEerste alinea van de samenvatting.\n\nTweede alinea.');
+    expect(md).toContain('| Bereiken | ■ | ◆ |   |');
     expect(md).toContain('Vier gemeenschappen: \\*Turks\\*, \\[Marokkaans\\] \\| Surinaams.');
     expect(md).toContain('![Kaart van partijen](kaart.png)');
-    expect(renderPlanMarkdown(plan)).toContain('> Voeg de kaart als afbeelding toe.');
+    expect(renderPlanMarkdown(plan)).not.toContain('![');
   });
 
   it('writes a print view with a page per chapter and escaped text', () => {
@@ -63,7 +83,10 @@ describe('rendering a plan', () => {
     expect(html).toContain('@page');
     expect(html).toContain('break-before: page');
     expect(html.match(/<section class="chapter">/g)).toHaveLength(3);
-    expect(html.match(/<\/section>/g)).toHaveLength(3);
+    expect(html.match(/<section class="chapter landscape">/g)).toHaveLength(1);
+    expect(html.match(/<\/section>/g)).toHaveLength(5);
+    expect(html).toContain('<td class="on"></td><td class="on">◆</td><td></td>');
+    expect(html).not.toContain('Geen school');
     expect(html).toContain('<tfoot><tr><td>Totaal</td><td class="num">20</td>');
     expect(html).toContain('src="data:image/png;base64,iVBORw0KGgo');
     expect(html).not.toMatch(/<script|<button/);
@@ -73,13 +96,20 @@ describe('rendering a plan', () => {
     const bytes = await renderPlanDocx(plan, { mapImagePng: makePng(800, 500) });
     expect(bytes).toBeInstanceOf(Uint8Array);
     const { documentXml, stylesXml, files } = readDocx(bytes);
-    expect(paragraphsWithStyle(documentXml, 'Heading1')).toEqual(['Aanleiding en doelgroepen', 'Afspraken over tijd en rol', 'Bijlage: de kaart']);
+    expect(paragraphsWithStyle(documentXml, 'Heading1')).toEqual(['Aanleiding en doelgroepen', 'Afspraken over tijd en rol', 'Planning', 'Bijlage: de kaart']);
     expect(paragraphsWithStyle(documentXml, 'Heading2')).toEqual(['Per wijk']);
     expect(paragraphsWithStyle(documentXml, 'Title')).toEqual(['Projectplan <Maasdonk> & co']);
     expect(stylesXml).toContain('w:styleId="Heading1"');
     expect(documentXml).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
     expect(documentXml).toContain('<w:docPartGallery w:val="Table of Contents"/>');
-    expect(documentXml.match(/<w:tbl>/g)).toHaveLength(2);
+    // The facts on the title page, the commitments table and the timeline.
+    expect(documentXml.match(/<w:tbl>/g)).toHaveLength(3);
+    expect(documentXml).not.toContain('Geen school');
+    expect(documentXml).toContain('Eerste alinea van de samenvatting.');
+    // The planning chapter is a landscape section; the title page has its own, empty first-page footer.
+    expect(documentXml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    expect(documentXml).toContain('<w:titlePg/>');
+    expect(documentXml.match(/<w:sectPr/g)).toHaveLength(3);
     expect(documentXml).toContain('<w:tblHeader/>');
     expect(documentXml).toContain('Karim Amrani');
     expect(documentXml).toContain('<w:pageBreakBefore/>');
@@ -87,10 +117,10 @@ describe('rendering a plan', () => {
     expect(stylesXml).toMatch(/<w:lang w:val="nl-NL"/);
   });
 
-  it('says the map image is missing in Word when none is given', async () => {
+  it('leaves the image out of Word when none is given, with no placeholder text', async () => {
     const { documentXml, files } = readDocx(await renderPlanDocx(plan));
-    expect(documentXml).toContain('Voeg de kaart als afbeelding toe.');
     expect(files.some((f) => f.startsWith('word/media/'))).toBe(false);
+    expect(textOf(documentXml)).not.toMatch(/afbeelding|image/i);
   });
 
   it('encodes base64 and reads PNG sizes', () => {

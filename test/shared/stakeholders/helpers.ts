@@ -15,5 +15,5 @@ export function commitment(id: string, c: CommitmentInit): CollectionRecord {
 }
 
 export function map(nodes: NodeRecord[], edges: EdgeRecord[] = [], commitments: CollectionRecord[] = []): MapSnapshot {
-  return { meta: { schemaVersion: 1, title: 'test', template: '', createdAt: 0 }, nodes, edges, collections: { [COMMITMENTS]: commitments } };
+  return { meta: { schemaVersion: 1, title: 'test', template: '', createdAt: 0 }, nodes, edges, collections: { [COMMITMENTS]: commitments }, texts: {} };
 }

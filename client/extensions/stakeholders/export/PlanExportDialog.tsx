@@ -75,8 +75,8 @@ export function PlanExportDialog({ ui: { Modal, PrivateFieldsChoice }, localize,
       <div className="mk-export-body">
         <p>
           {localize({
-            nl: 'Een projectplan volgens stap 08 van het Stappenplan, gemaakt van alles wat op de kaart staat. Wat nog ontbreekt, staat er als open punt in.',
-            en: 'A project plan following step 08 of the Stappenplan, made from everything on the map. What is still missing is listed as an open point.',
+            nl: 'Een projectplan volgens stap 08 van het Stappenplan: wat het team in het Projectplan schreef, met alles wat op de kaart staat. Wat nog ontbreekt, komt niet in het document; het staat in het Projectplan onder ‘Nog te doen’.',
+            en: 'A project plan following step 08 of the Stappenplan: what the team wrote in the Project plan, with everything on the map. What is still missing stays out of the document; it is listed in the Project plan under ‘Still to do’.',
           })}
         </p>
         <fieldset>

@@ -24,10 +24,10 @@ export function planFileBase(api: MantelkaartApi, lang: PlanLang, date = fileDat
   return safeBase(`${title}-${lang === 'en' ? 'project-plan' : 'projectplan'}-${date}`);
 }
 
-/** The plan of the open map, with contact details only when asked for and allowed. */
-export function planOf(api: MantelkaartApi, lang: PlanLang, includePrivate: boolean, date = fileDate()): PlanDocument {
+/** The plan of the open map, with contact details only when asked for and allowed, and the map's appendix when a picture goes with it. */
+export function planOf(api: MantelkaartApi, lang: PlanLang, includePrivate: boolean, date = fileDate(), mapImage = false): PlanDocument {
   const privateFields = api.map.privateFieldsForExport(includePrivate);
-  return buildPlan(api.map.snapshot(), { lang, date, includePrivate: privateFields !== undefined, privateFields });
+  return buildPlan(api.map.snapshot(), { lang, date, includePrivate: privateFields !== undefined, privateFields, mapImage });
 }
 
 /** The whole map as PNG bytes from the canvas, or undefined when the map is empty. */
@@ -44,8 +44,8 @@ export async function planDocx(plan: PlanDocument, png: Uint8Array | undefined):
 /** Builds the plan in the chosen format and hands it over: a download, or the browser's print dialog. */
 export async function exportPlan(api: MantelkaartApi, options: PlanExportOptions): Promise<void> {
   const date = fileDate();
-  const plan = planOf(api, options.lang, options.includePrivate, date);
   const png = options.includeImage ? await mapPng(api) : undefined;
+  const plan = planOf(api, options.lang, options.includePrivate, date, png !== undefined);
   const base = planFileBase(api, options.lang, date);
   if (options.format === 'docx') {
     api.window.saveFile(await planDocx(plan, png), base, 'docx', DOCX_MIME);

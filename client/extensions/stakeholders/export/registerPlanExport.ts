@@ -31,7 +31,10 @@ export function registerPlanExport(context: ExtensionContext, api: MantelkaartAp
       ),
     ),
     api.exporters.registerExporter(PLAN_EXPORT_IDS.docxExporter, {
-      export: async (_map, { language }) => planDocx(planOf(api, language, false), await mapPng(api)),
+      export: async (_map, { language }) => {
+        const png = await mapPng(api);
+        return planDocx(planOf(api, language, false, undefined, png !== undefined), png);
+      },
     }),
     api.exporters.registerExporter(PLAN_EXPORT_IDS.markdownExporter, {
       export: (_map, { language }) => renderPlanMarkdown(planOf(api, language, false)),
