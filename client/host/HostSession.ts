@@ -29,6 +29,8 @@ export interface HostSession {
   role: Role;
   undo(): void;
   redo(): void;
+  /** Closes the current undo step, so the next change is undone on its own. */
+  stopCapturing(): void;
   /** The one delete path: nodes with their edges and contact details, and edges, as one undo step. */
   deleteElements(nodeIds: Iterable<string>, edgeIds?: Iterable<string>): void;
   connection: Store<ConnectionState>;

@@ -108,6 +108,11 @@ export interface MapApi {
 
   /** Groups several writes into one transaction: one undo step, one change event. */
   transact(fn: () => void): void;
+  /**
+   * Ends the current undo step: what this person changes next is undone on its own, even right after the last
+   * change (edits within a moment of each other otherwise share a step). Call it when someone starts on another field.
+   */
+  stopCapturing(): void;
   /** Adds a node (defaults from its kind's `defaultSize`); returns its id. */
   createNode(init: NodeInit): string;
   /** Changes position, size, label, kind or pinning. */
@@ -332,8 +337,8 @@ export interface MantelkaartApi {
   readonly window: {
     /** Supplies the component of a declared view (side bar or panel). */
     registerViewProvider(viewId: string, component: ComponentType<ViewProps>): Disposable;
-    /** Opens a view: side-bar views in the side bar, panel views in the bottom panel. */
-    openView(viewId: string): void;
+    /** Opens a view: side-bar views in the side bar, panel views in the bottom panel (over the whole map with `maximize`). */
+    openView(viewId: string, options?: { maximize?: boolean }): void;
     /** Brings a declared status-bar item to life. */
     createStatusBarItem(id: string): StatusBarItem;
     /** Shows a short message at the bottom right. */

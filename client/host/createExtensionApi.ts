@@ -76,11 +76,11 @@ export function createExtensionApi(services: HostServices, extensionId: string, 
 
     window: {
       registerViewProvider: (viewId, component) => store.add(services.views.implement(viewId, component, extensionId)),
-      openView(viewId) {
+      openView(viewId, options) {
         const view = services.views.get(viewId)?.declaration;
         if (!view) throw new HostError('host/undeclared-contribution', `view "${viewId}" is not declared`, extensionId);
         if (view.location === 'sidebar') services.layout.update({ activeView: viewId, sideBarVisible: true });
-        else services.layout.update({ activePanel: viewId, panelVisible: true });
+        else services.layout.update({ activePanel: viewId, panelVisible: true, ...(options?.maximize !== undefined ? { panelMaximized: options.maximize } : {}) });
       },
       createStatusBarItem(id): StatusBarItem {
         return store.add(services.statusBar.createItem(id, extensionId));

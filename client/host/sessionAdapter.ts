@@ -68,6 +68,7 @@ export function hostSessionFrom(session: MapSession): HostSession {
     role: session.role,
     undo: () => session.undoManager.undo(),
     redo: () => session.undoManager.redo(),
+    stopCapturing: () => session.undoManager.stopCapturing(),
     deleteElements: (nodeIds, edgeIds) => session.deleteElements(nodeIds, edgeIds),
     connection,
     peers,

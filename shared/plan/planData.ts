@@ -148,8 +148,8 @@ const PLAN_PHASE_IDS = PLAN_PHASES.map((p) => p.id);
 export const PHASE_FIELDS: FieldSchema[] = [
   { key: 'from', type: 'month', label: { nl: 'Van', en: 'From' } },
   { key: 'to', type: 'month', label: { nl: 'Tot en met', en: 'Until' } },
-  { key: 'involved', type: 'nodeRefs', refKinds: [...PARTY_KINDS], label: { nl: 'Wie is betrokken', en: 'Who is involved' } },
   { key: 'note', type: 'text', label: { nl: 'Wat gebeurt er', en: 'What happens' } },
+  { key: 'involved', type: 'nodeRefs', refKinds: [...PARTY_KINDS], label: { nl: 'Wie is betrokken', en: 'Who is involved' } },
 ];
 
 export const MILESTONE_FIELDS: FieldSchema[] = [

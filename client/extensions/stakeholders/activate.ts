@@ -13,6 +13,7 @@ import { createFindView } from './views/FindView';
 import { createInspectorView } from './views/InspectorView';
 import './views/views.css';
 import { registerPlanExport } from './export/registerPlanExport';
+import { createPlanView } from './plan/PlanView';
 
 /** Registers the behaviour behind the manifest; every registration is disposed with the extension. */
 export function activate(context: ExtensionContext, api: MantelkaartApi): void {
@@ -29,6 +30,9 @@ export function activate(context: ExtensionContext, api: MantelkaartApi): void {
     api.window.registerViewProvider(ID.view.coverage, createCoverageView(api, state)),
     api.window.registerViewProvider(ID.view.find, createFindView(api, state, findFocus)),
     api.window.registerViewProvider(ID.view.importCsv, createCsvImportView(api)),
+    api.window.registerViewProvider(ID.view.plan, createPlanView(api, state)),
+    // The plan is a document to write: it gets the whole editor area, the map stays loaded behind it.
+    api.commands.registerCommand(ID.cmd.openPlan, () => api.window.openView(ID.view.plan, { maximize: true })),
     api.diagnostics.registerDiagnosticProvider(ID.diagnostics, stakeholderDiagnostics),
     ...registerCommands(api, state, findFocus),
     syncDimming(api, state),

@@ -22,6 +22,7 @@ export const ID = {
     importCsv: 'stakeholders.importCsv',
     addSuggestedPartner: 'stakeholders.addSuggestedPartner',
     applyTemplate: 'stakeholders.applyTemplate',
+    openPlan: 'stakeholders.openPlan',
   },
   view: {
     inspector: 'stakeholders.inspector',
@@ -29,6 +30,7 @@ export const ID = {
     coverage: 'stakeholders.coverage',
     importCsv: 'stakeholders.import',
     commitments: 'stakeholders.commitments',
+    plan: 'stakeholders.plan',
   },
   ctx: {
     /** True while a filter or focus dims part of the map. */

@@ -11,6 +11,18 @@ import {
   relationKindsFor,
   type NodeKindSpec,
 } from '../../../shared/stakeholders';
+import {
+  CHANNEL_FIELDS,
+  COST_FIELDS,
+  FUNDING_FIELDS,
+  GOAL_FIELDS,
+  MILESTONE_FIELDS,
+  PHASE_FIELDS,
+  PLAN_COLLECTION,
+  PLAN_INFO_FIELDS,
+  PLAN_RATE_FIELDS,
+  RISK_FIELDS,
+} from '../../../shared/plan/planData';
 import { EXTENSION_ID, ID } from './ids';
 
 /** The domain's shapes in the host's vocabulary (the host draws a small fixed set). */
@@ -56,6 +68,18 @@ function edgeKind(r: (typeof RELATION_KINDS)[number]): EdgeKindContribution {
 }
 
 const cat = { nl: 'Kaart', en: 'Map' };
+
+/** The plan's record collections, declared so the host knows their fields like the commitments'. */
+const PLAN_COLLECTIONS = [
+  { id: PLAN_COLLECTION.info, title: { nl: 'Projectplan: gegevens', en: 'Project plan: details' }, fields: [...PLAN_INFO_FIELDS, ...PLAN_RATE_FIELDS] },
+  { id: PLAN_COLLECTION.goals, title: { nl: 'Projectplan: doelen', en: 'Project plan: goals' }, fields: GOAL_FIELDS },
+  { id: PLAN_COLLECTION.costs, title: { nl: 'Projectplan: kostenposten', en: 'Project plan: cost lines' }, fields: COST_FIELDS },
+  { id: PLAN_COLLECTION.funding, title: { nl: 'Projectplan: dekking', en: 'Project plan: funding' }, fields: FUNDING_FIELDS },
+  { id: PLAN_COLLECTION.phases, title: { nl: 'Projectplan: fasen', en: 'Project plan: phases' }, fields: PHASE_FIELDS },
+  { id: PLAN_COLLECTION.milestones, title: { nl: 'Projectplan: mijlpalen', en: 'Project plan: milestones' }, fields: MILESTONE_FIELDS },
+  { id: PLAN_COLLECTION.channels, title: { nl: 'Projectplan: communicatie', en: 'Project plan: communication' }, fields: CHANNEL_FIELDS },
+  { id: PLAN_COLLECTION.risks, title: { nl: 'Projectplan: risico’s', en: 'Project plan: risks' }, fields: RISK_FIELDS },
+];
 const views = { nl: 'Belanghebbenden', en: 'Stakeholders' };
 
 /** One "add" command per kind a person places by hand (areas come with templates but can be added too). */
@@ -83,7 +107,7 @@ export const manifest = {
     icons: STAKEHOLDER_PICTOGRAMS,
     nodeKinds: STAKEHOLDER_KINDS.map(nodeKind),
     edgeKinds: RELATION_KINDS.map(edgeKind),
-    collections: [{ id: COMMITMENTS, title: { nl: 'Afspraken over tijd en rol', en: 'Time-and-role commitments' }, fields: COMMITMENT_FIELDS }],
+    collections: [{ id: COMMITMENTS, title: { nl: 'Afspraken over tijd en rol', en: 'Time-and-role commitments' }, fields: COMMITMENT_FIELDS }, ...PLAN_COLLECTIONS],
     commands: [
       ...addCommands,
       { id: ID.cmd.showInspector, title: { nl: 'Eigenschappen tonen', en: 'Show properties' }, category: views, icon: 'list' },
@@ -98,6 +122,7 @@ export const manifest = {
       { id: ID.cmd.togglePin, title: { nl: 'Vastzetten of losmaken', en: 'Pin or unpin' }, category: cat, icon: 'pin', when: 'canEdit && selectionCount > 0' },
       { id: ID.cmd.setRelationKind, title: { nl: 'Soort relatie kiezen…', en: 'Choose relation kind…' }, category: cat, icon: 'link', when: `canEdit && ${ID.ctx.edgeSelected}` },
       { id: ID.cmd.importCsv, title: { nl: 'Partners of mensen importeren uit CSV…', en: 'Import partners or people from CSV…' }, category: cat, icon: 'upload', when: 'canEdit' },
+      { id: ID.cmd.openPlan, title: { nl: 'Projectplan schrijven', en: 'Write the project plan' }, category: views, icon: 'note' },
       { id: 'stakeholders.exportPlan', title: { nl: 'Projectplan exporteren…', en: 'Export project plan…' }, category: cat, icon: 'note' },
     ],
     keybindings: [
@@ -115,6 +140,7 @@ export const manifest = {
         { command: ID.cmd.find, group: '4_view@3' },
         { command: ID.cmd.openCommitments, group: '6_stakeholders@1' },
         { command: ID.cmd.showCoverage, group: '6_stakeholders@2' },
+        { command: ID.cmd.openPlan, group: '6_stakeholders@3' },
         { command: 'stakeholders.exportPlan', group: '5_file@3' },
       ],
       'canvas/context': [
@@ -138,7 +164,10 @@ export const manifest = {
         { id: ID.view.coverage, title: { nl: 'Dekking', en: 'Coverage' }, icon: 'check' },
         { id: ID.view.importCsv, title: { nl: 'Importeren uit CSV', en: 'Import from CSV' }, icon: 'upload', when: 'canEdit' },
       ],
-      panel: [{ id: ID.view.commitments, title: { nl: 'Afspraken', en: 'Commitments' }, icon: 'calendar' }],
+      panel: [
+        { id: ID.view.commitments, title: { nl: 'Afspraken', en: 'Commitments' }, icon: 'calendar' },
+        { id: ID.view.plan, title: { nl: 'Projectplan', en: 'Project plan' }, icon: 'note' },
+      ],
     },
     templates: MAP_TEMPLATES.map((t) => ({ id: ID.template(t.id), title: t.title, description: t.description, icon: 'layout' })),
     diagnosticProviders: [{ id: ID.diagnostics, title: { nl: 'Belanghebbendenkaart', en: 'Stakeholder map' } }],

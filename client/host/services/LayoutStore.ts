@@ -9,6 +9,8 @@ export interface WorkbenchLayout {
   activeView: string | null;
   panelVisible: boolean;
   panelHeight: number;
+  /** The panel takes the whole editor area (a plan to write, a long table); the map stays loaded behind it. */
+  panelMaximized: boolean;
   activePanel: string | null;
 }
 
@@ -23,6 +25,7 @@ const DEFAULT_LAYOUT: WorkbenchLayout = {
   activeView: null,
   panelVisible: false,
   panelHeight: PANEL_HEIGHT.initial,
+  panelMaximized: false,
   activePanel: null,
 };
 
@@ -48,6 +51,7 @@ export function restoreLayout(raw: unknown): WorkbenchLayout {
     activeView: str('activeView'),
     panelVisible: bool('panelVisible'),
     panelHeight: clamp(get('panelHeight'), PANEL_HEIGHT),
+    panelMaximized: bool('panelMaximized'),
     activePanel: str('activePanel'),
   };
 }

@@ -77,6 +77,7 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
     getText: (name) => sharedText(doc, name)?.toString() ?? '',
     snapshot: () => snapshotMap(doc),
 
+    stopCapturing: () => session.stopCapturing(),
     transact(fn) {
       guard();
       doc.transact(fn, origin);

@@ -31,6 +31,8 @@ const PATHS: Record<string, string> = {
   note: 'M5 3h10l4 4v14H5zM15 3v4h4M8 12h8M8 16h6',
   close: 'M6 6l12 12M18 6 6 18',
   panel: 'M3 4h18v16H3zM3 15h18',
+  maximize: 'M4 14v6h6M20 10V4h-6M4 20l7-7M20 4l-7 7',
+  restore: 'M10 4v6H4M14 20v-6h6M10 10 3 3M14 14l7 7',
   sidebar: 'M3 4h18v16H3zM9 4v16',
   eye: 'M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zM12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6z',
   layout: 'M3 3h7v7H3zM14 3h7v7h-7zM3 14h7v7H3zM14 14h7v7h-7z',

@@ -19,9 +19,11 @@ export function Panel() {
   const active = views.find((v) => v.id === layout.activePanel) ?? views[0];
   if (!layout.panelVisible || !active) return null;
   const counts = services.problems.counts();
+  const maximized = layout.panelMaximized;
+  const sizeLabel = maximized ? { nl: 'Paneel verkleinen', en: 'Restore panel size' } : { nl: 'Paneel maximaliseren', en: 'Maximise panel' };
   return (
     <>
-      <Sash
+      {!maximized && <Sash
         orientation="horizontal"
         value={layout.panelHeight}
         min={PANEL_HEIGHT.min}
@@ -29,8 +31,8 @@ export function Panel() {
         direction={-1}
         label={localize({ nl: 'Hoogte van het paneel', en: 'Panel height' })}
         onChange={(h) => services.layout.update({ panelHeight: h })}
-      />
-      <section className="mk-panel" style={{ height: layout.panelHeight }} aria-label={localize({ nl: 'Paneel', en: 'Panel' })}>
+      />}
+      <section className={`mk-panel${maximized ? ' is-maximized' : ''}`} style={maximized ? undefined : { height: layout.panelHeight }} aria-label={localize({ nl: 'Paneel', en: 'Panel' })}>
         <header className="mk-part-header mk-panel-header">
           <div role="tablist" aria-label={localize({ nl: 'Paneelweergaven', en: 'Panel views' })} className="mk-tabs">
             {views.map((v) => (
@@ -51,7 +53,17 @@ export function Panel() {
               </button>
             ))}
           </div>
-          <button type="button" className="mk-icon-button" aria-label={localize({ nl: 'Paneel sluiten', en: 'Close panel' })} title={localize({ nl: 'Paneel sluiten', en: 'Close panel' })} onClick={() => services.layout.update({ panelVisible: false })}>
+          <button
+            type="button"
+            className="mk-icon-button mk-panel-size"
+            aria-pressed={maximized}
+            aria-label={localize(sizeLabel)}
+            title={localize(sizeLabel)}
+            onClick={() => services.layout.update({ panelMaximized: !maximized })}
+          >
+            <Icon name={maximized ? 'restore' : 'maximize'} size={16} />
+          </button>
+          <button type="button" className="mk-icon-button" aria-label={localize({ nl: 'Paneel sluiten', en: 'Close panel' })} title={localize({ nl: 'Paneel sluiten', en: 'Close panel' })} onClick={() => services.layout.update({ panelVisible: false, panelMaximized: false })}>
             <Icon name="close" size={16} />
           </button>
         </header>

@@ -38,7 +38,7 @@ export function Workbench({ services, host, children }: { services: HostServices
         <div className="mk-workbench-main">
           {!narrow && <ActivityBar />}
           <SideBar sheet={narrow} />
-          <div className="mk-editor-column">
+          <div className={`mk-editor-column${layout.panelVisible && layout.panelMaximized ? ' is-panel-maximized' : ''}`}>
             <Toolbar narrow={narrow} />
             <main className="mk-editor">{children}</main>
             <Panel />

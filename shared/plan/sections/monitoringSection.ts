@@ -4,7 +4,7 @@ import { compareMonths, monthFromIndex, monthIndex, type Month } from '../../sta
 import { DASH, orDash, type PlanContext } from '../planContext';
 import type { DraftBlock, DraftSection } from '../planContext';
 
-interface Quarter {
+export interface Quarter {
   /** '2027-Q1': the key a goal's realised value is stored under. */
   key: string;
   label: string;
@@ -12,7 +12,7 @@ interface Quarter {
 }
 
 /** Calendar quarters that the project's months fall in, each with the months of it inside the period. */
-function quarters(ctx: PlanContext, months: Month[]): Quarter[] {
+export function quarters(ctx: Pick<PlanContext, 't'>, months: Month[]): Quarter[] {
   const out = new Map<string, Quarter>();
   for (const m of months) {
     const q = Math.floor((Number(m.slice(5, 7)) - 1) / 3) + 1;

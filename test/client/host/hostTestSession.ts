@@ -37,6 +37,7 @@ export function createTestSession(role: Role = 'edit'): HostSession & { undoMana
     role,
     undo: () => undoManager.undo(),
     redo: () => undoManager.redo(),
+    stopCapturing: () => undoManager.stopCapturing(),
     deleteElements: (nodeIds, edgeIds) => deleteElements({ doc, privateDoc, origin: LOCAL, undoManager }, nodeIds, edgeIds),
     connection: store('connected' as const),
     peers: store(0),
