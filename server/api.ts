@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import * as Y from 'yjs';
@@ -8,9 +7,7 @@ import type { Rooms } from './rooms';
 import type { TokenSigner } from './auth';
 import type { RateLimiter } from './rateLimit';
 import type { Role } from '../shared/protocol/roles';
-import { authorize, type Access } from './access';
-import { readJsonBody } from './body';
-import { encodeJson } from './compressJson';
+import { ApiError, access, bearer, parseBody, sameSecret, sendJson } from './apiCommon';
 import { captureUpdate } from './room';
 import { CLOSE_DELETED, CLOSE_REVOKED } from './connection';
 import { newRoomMeta, readRoomMeta, roomMetaKey, writeRoomMeta, type RoomMeta } from './roomMeta';
@@ -21,11 +18,15 @@ import { isValidRoomName, privateRoomOf } from '../shared/model/roomName';
 import { RoomsFullError } from './rooms';
 import { errorText, log, logError } from './log';
 import { EXPORT_PATH, handleExport } from './exportRoute';
+import { VERSIONS_PATH, handleVersions } from './versions/versionRoutes';
+import type { VersionStore } from './versions/VersionStore';
+import { removePerson } from '../shared/stakeholders/removePerson';
 
 export interface ApiDeps {
   config: Config;
   store: DocStore;
   rooms: Rooms;
+  versions: VersionStore;
   signer: TokenSigner;
   createLimiter: RateLimiter;
   /** The port actually listened on (PORT=0 picks one), for links when no Host header helps. */
@@ -47,45 +48,6 @@ const createSchema = z.strictObject({
 const renameSchema = z.strictObject({ title: titleSchema });
 const revokeSchema = z.strictObject({ link: z.enum(['edit', 'view']) });
 const NODE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, readonly reason: string) {
-    super(code);
-  }
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const encoded = encodeJson(res, JSON.stringify(body));
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': encoded.body.length, 'Cache-Control': 'no-store', ...encoded.headers });
-  res.end(encoded.body);
-}
-
-function bearer(req: IncomingMessage): string | undefined {
-  const h = req.headers.authorization;
-  if (h === undefined) return undefined;
-  const m = /^Bearer ([^\s]+)$/.exec(h);
-  if (!m) throw new ApiError(401, 'AUTH_HEADER_INVALID', 'use the header Authorization: Bearer <token>');
-  return m[1];
-}
-
-function sameSecret(a: string, b: string): boolean {
-  // Hashing first gives equal lengths, so the comparison time says nothing about either value.
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
-}
-
-async function parseBody<T>(req: IncomingMessage, deps: ApiDeps, schema: z.ZodType<T>): Promise<T> {
-  const body = await readJsonBody(req, deps.config.limits.maxBodyBytes);
-  if (!body.ok) throw new ApiError(body.status, body.code, body.reason);
-  const parsed = schema.safeParse(body.value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') + ': ' : '';
-    throw new ApiError(400, 'BODY_INVALID', where + (issue?.message ?? 'invalid body'));
-  }
-  return parsed.data;
-}
 
 /** The base of share links: PUBLIC_URL, else the Host the browser used (checked), else the listen address. */
 function linkBase(req: IncomingMessage, deps: ApiDeps): string {
@@ -110,13 +72,6 @@ function tokensFor(deps: ApiDeps, room: string, meta: RoomMeta): Record<Role, st
 
 function linksFor(base: string, room: string, tokens: Record<Role, string>): Record<Role, string> {
   return { owner: linkFor(base, room, tokens.owner), edit: linkFor(base, room, tokens.edit), view: linkFor(base, room, tokens.view) };
-}
-
-async function access(req: IncomingMessage, deps: ApiDeps, room: string, ownerOnly: boolean): Promise<Access> {
-  const result = await authorize(deps.signer, deps.store, room, bearer(req), { isPrivate: false });
-  if (!result.ok) throw new ApiError(result.status, result.code, result.reason);
-  if (ownerOnly && result.role !== 'owner') throw new ApiError(403, 'OWNER_ONLY', 'only the facilitator link may do this');
-  return result;
 }
 
 function clientIp(req: IncomingMessage): string {
@@ -182,7 +137,8 @@ async function deleteRoom(req: IncomingMessage, res: ServerResponse, deps: ApiDe
   await deps.rooms.unloadMap(room);
   await deps.store.delete(room);
   await deps.store.delete(privateRoomOf(room));
-  log('ROOM_DELETED', { room });
+  const versions = await deps.versions.deleteAll(room);
+  log('ROOM_DELETED', { room, versions });
   sendJson(res, 200, { room, deleted: true });
 }
 
@@ -190,7 +146,7 @@ async function deletePerson(req: IncomingMessage, res: ServerResponse, deps: Api
   await access(req, deps, room, true);
   if (!NODE_ID_PATTERN.test(nodeId)) throw new ApiError(400, 'NODE_ID_INVALID', 'invalid node id');
   await deps.rooms.withRoom(room, async (r) => {
-    await r.change((doc) => deleteNodes(doc, [nodeId]));
+    await r.change((doc) => removePerson(doc, nodeId));
     // Compacted so the deleted values do not linger in the stored update log.
     await r.compactNow();
   });
@@ -198,7 +154,9 @@ async function deletePerson(req: IncomingMessage, res: ServerResponse, deps: Api
     await r.change((doc) => deletePrivateFields(doc, [nodeId]));
     await r.compactNow();
   });
-  log('ROOM_PERSON_DELETED', { room });
+  // Every version too: after this, no stored byte of the map or any of its versions holds the person.
+  const versions = await deps.versions.removePerson(room, nodeId);
+  log('ROOM_PERSON_DELETED', { room, versions });
   sendJson(res, 200, { room, node: nodeId, deleted: true });
 }
 
@@ -220,6 +178,11 @@ function route(method: string, path: string): { handler: Handler; room: string; 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<void> {
   try {
     if (EXPORT_PATH.test(url.pathname)) return await handleExport(req, res, url, deps);
+    const versions = VERSIONS_PATH.exec(url.pathname);
+    if (versions) {
+      if (!isValidRoomName(versions[1])) throw new ApiError(400, 'ROOM_NAME_INVALID', 'invalid map name: use 1 to 64 letters, digits, - or _');
+      return await handleVersions(req, res, deps, versions[1], versions[2], versions[3]);
+    }
     const r = route(req.method ?? 'GET', url.pathname);
     if (r === null) throw new ApiError(404, 'API_NOT_FOUND', 'no such API endpoint');
     if (r === 'method') throw new ApiError(405, 'API_METHOD_NOT_ALLOWED', 'method not allowed here');

@@ -58,6 +58,14 @@ export interface Config {
    */
   storageWal: boolean;
   limits: Limits;
+  versions: {
+    /** Versions kept per map; automatic ones are pruned oldest first to stay under it, named ones never. */
+    maxPerMap: number;
+    /** Least minutes between two automatic versions made when the last person leaves a changed map. */
+    afterSessionMinutes: number;
+    /** Hours after which a map being edited gets an automatic version. */
+    dailyHours: number;
+  };
   /** Read every stored record once at start-up and log what is damaged (STORE_CHECKED). */
   checkStoreOnStart: boolean;
   /** Test aid only: delays every document load so tests can prove that nobody syncs before it completes. */
@@ -136,6 +144,11 @@ export function loadConfig(env: Env = process.env): Config {
       maxConnectionsPerIp: integer(env, 'MAX_CONNECTIONS_PER_IP', 200, 1, 100_000),
       maxLoadedRooms: integer(env, 'MAX_LOADED_ROOMS', 1000, 2, 1_000_000),
       maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 16 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+    },
+    versions: {
+      maxPerMap: integer(env, 'VERSIONS_MAX', 200, 5, 100_000),
+      afterSessionMinutes: integer(env, 'VERSION_AFTER_SESSION_MINUTES', 60, 0, 10_080),
+      dailyHours: integer(env, 'VERSION_DAILY_HOURS', 24, 1, 8_760),
     },
     checkStoreOnStart: integer(env, 'CHECK_STORE_ON_START', 1, 0, 1) === 1,
     testLoadDelayMs: integer(env, 'TEST_LOAD_DELAY_MS', 0, 0, 60_000),

@@ -6,6 +6,8 @@ import { resolveSecret } from './secret';
 import { openStore } from './storage/openStore';
 import { TokenSigner } from './auth';
 import { Rooms } from './rooms';
+import { AutoVersions } from './versions/AutoVersions';
+import { VersionStore } from './versions/VersionStore';
 import { SocketGate } from './upgrade';
 import { createHttpServer } from './http';
 import { RateLimiter } from './rateLimit';
@@ -21,12 +23,18 @@ async function main(config: Config): Promise<void> {
   const store = await openStore(config.storage, join(config.dataDir, 'db'), { sync: config.storageSync, writeAheadLog: config.storageWal });
   if (config.checkStoreOnStart) await checkStore(store);
   const admin = config.storage === 'leveldb' ? await startAdminSocket({ dataDir: config.dataDir, secret, store }) : undefined;
+  const versions = new VersionStore(store, config.versions.maxPerMap);
+  const autoVersions = new AutoVersions(versions, {
+    afterSessionMs: config.versions.afterSessionMinutes * 60_000,
+    dailyMs: config.versions.dailyHours * 3_600_000,
+  });
   const rooms = new Rooms(store, {
     compactAfterUpdates: config.limits.compactAfterUpdates,
     roomIdleSeconds: config.limits.roomIdleSeconds,
     maxDocBytes: config.limits.maxDocBytes,
     maxLoadedRooms: config.limits.maxLoadedRooms,
     testLoadDelayMs: config.testLoadDelayMs,
+    mapEvents: autoVersions,
   });
   const signer = new TokenSigner(secret);
   const gate = new SocketGate({ store, signer, rooms, limits: config.limits });
@@ -36,6 +44,7 @@ async function main(config: Config): Promise<void> {
       config,
       store,
       rooms,
+      versions,
       signer,
       createLimiter: new RateLimiter(config.limits.createPerWindow, config.limits.createWindowSeconds * 1000),
       port: () => port,

@@ -12,6 +12,8 @@ export interface RoomsOptions {
   /** Documents in memory at once; past it the least recently used idle one is unloaded first. */
   maxLoadedRooms: number;
   testLoadDelayMs: number;
+  /** Told when a map document changes and when its last socket leaves (automatic versions). */
+  mapEvents?: { watch(room: Room): void; lastLeft(room: Room): void };
 }
 
 /** Every loaded document is in use (sockets or API work) and none may be unloaded: the caller answers 503. */
@@ -68,6 +70,10 @@ export class Rooms {
       beforeCompact: parsed.isPrivate ? (doc) => this.purgeDeletedCards(parsed.room, doc) : undefined,
     });
     this.rooms.set(name, created);
+    if (!parsed.isPrivate && this.options.mapEvents) {
+      const events = this.options.mapEvents;
+      created.ready.then(() => events.watch(created), () => {});
+    }
     created.ready.catch(() => {
       if (this.rooms.get(name) === created) this.rooms.delete(name);
     });
@@ -156,7 +162,10 @@ export class Rooms {
     room.leave(peer);
     room.lastUsed = Date.now();
     // Says when a document may be unloaded from now on (after ROOM_IDLE_SECONDS, or earlier to make space).
-    if (room.peers.size === 0 && this.rooms.get(room.name) === room) log('ROOM_IDLE', { doc: room.name, loaded: this.rooms.size });
+    if (room.peers.size === 0 && this.rooms.get(room.name) === room) {
+      log('ROOM_IDLE', { doc: room.name, loaded: this.rooms.size });
+      if (parseDocName(room.name)?.isPrivate === false) this.options.mapEvents?.lastLeft(room);
+    }
     this.scheduleIdle(room);
   }
 

@@ -1,0 +1,56 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import type { ApiDeps } from './api';
+import { authorize, type Access } from './access';
+import { readJsonBody } from './body';
+import { encodeJson } from './compressJson';
+
+/** What every JSON route of the API shares: refusals with a code, JSON answers, the bearer token, a checked body. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, readonly reason: string) {
+    super(code);
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const encoded = encodeJson(res, JSON.stringify(body));
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': encoded.body.length, 'Cache-Control': 'no-store', ...encoded.headers });
+  res.end(encoded.body);
+}
+
+export function bearer(req: IncomingMessage): string | undefined {
+  const h = req.headers.authorization;
+  if (h === undefined) return undefined;
+  const m = /^Bearer ([^\s]+)$/.exec(h);
+  if (!m) throw new ApiError(401, 'AUTH_HEADER_INVALID', 'use the header Authorization: Bearer <token>');
+  return m[1];
+}
+
+export function sameSecret(a: string, b: string): boolean {
+  // Hashing first gives equal lengths, so the comparison time says nothing about either value.
+  const ha = createHash('sha256').update(a).digest();
+  const hb = createHash('sha256').update(b).digest();
+  return timingSafeEqual(ha, hb);
+}
+
+export async function parseBody<T>(req: IncomingMessage, deps: ApiDeps, schema: z.ZodType<T>): Promise<T> {
+  const body = await readJsonBody(req, deps.config.limits.maxBodyBytes);
+  if (!body.ok) throw new ApiError(body.status, body.code, body.reason);
+  const parsed = schema.safeParse(body.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') + ': ' : '';
+    throw new ApiError(400, 'BODY_INVALID', where + (issue?.message ?? 'invalid body'));
+  }
+  return parsed.data;
+}
+
+/** The caller's access to a map, from the bearer token; `ownerOnly` refuses edit and view links with 403. */
+export async function access(req: IncomingMessage, deps: ApiDeps, room: string, ownerOnly: boolean): Promise<Access> {
+  const result = await authorize(deps.signer, deps.store, room, bearer(req), { isPrivate: false });
+  if (!result.ok) throw new ApiError(result.status, result.code, result.reason);
+  if (ownerOnly && result.role !== 'owner') throw new ApiError(403, 'OWNER_ONLY', 'only the facilitator link may do this');
+  return result;
+}
+
