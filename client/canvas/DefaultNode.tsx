@@ -21,7 +21,7 @@ export const DefaultNode = memo(function DefaultNode({ id, data, selected }: Map
   if (tiny) return null;
   if (far) return <FarCard id={id} label={record.label} width={record.width} selected={!!selected} decoration={decoration} remoteColor={remoteColor} readOnly={readOnly} />;
   return (
-    <div className={`mk-node ${selected ? 'is-selected' : ''} ${decoration?.dimmed ? 'is-dimmed' : ''}`} style={style}>
+    <div className={`mk-node ${selected ? 'is-selected' : ''} ${decoration?.dimmed ? 'is-dimmed' : ''} ${decoration?.compare ? `is-compare-${decoration.compare.kind}` : ''}`} style={style}>
       {!readOnly && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}
       <NodeHandles hidden={readOnly} nodeId={id} />
       <NodeMarker decoration={decoration} />

@@ -4,4 +4,6 @@ export interface NodeDecoration {
   /** Shown as the marker's tooltip and accessible description. */
   message?: string;
   dimmed?: boolean;
+  /** While comparing with a version: new since then, or changed (with its label as the badge's text). */
+  compare?: { kind: 'added' | 'changed'; label: string };
 }

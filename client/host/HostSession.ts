@@ -21,6 +21,9 @@ export interface SelectionSource extends Store<readonly string[]> {
  * undo and redo, the role and live status. The map page adapts its MapSession to this; tests use a plain Y.Doc.
  */
 export interface HostSession {
+  /** The map's room and this person's link token, for the map's own HTTP routes (versions). */
+  room: string;
+  token: string;
   doc: Y.Doc;
   /** Null for view links: the server never sends private fields to them. */
   privateDoc: Y.Doc | null;

@@ -138,6 +138,11 @@ export interface MapApi {
    * the same time are kept. Names follow the collection rule (letters, digits, `-`, `_`, `.`).
    */
   setText(name: string, value: string): void;
+  /**
+   * Keeps the map as it is now as a version on the server: a named one, or the automatic one to keep before a
+   * template or import changes a map that has cards. Rejects when the server cannot be reached or refuses.
+   */
+  saveVersion(what: { name: string; note?: string } | { reason: 'template' | 'import' }): Promise<void>;
   /** Renames the map. */
   setTitle(title: string): void;
 

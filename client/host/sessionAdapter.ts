@@ -62,6 +62,8 @@ export function hostSessionFrom(session: MapSession): HostSession {
     },
   };
   return {
+    room: session.room,
+    token: session.token,
     doc: session.doc,
     privateDoc: session.privateDoc,
     origin: LOCAL_ORIGIN,

@@ -41,7 +41,7 @@ export const KindNode = memo(function KindNode(props: MapNodeProps) {
   const kindTitle = localize(decl.title);
   return (
     <div
-      className={`mk-kind-node shape-${shape} ${selected ? 'is-selected' : ''} ${decoration?.dimmed ? 'is-dimmed' : ''}`}
+      className={`mk-kind-node shape-${shape} ${selected ? 'is-selected' : ''} ${decoration?.dimmed ? 'is-dimmed' : ''} ${decoration?.compare ? `is-compare-${decoration.compare.kind}` : ''}`}
       style={style}
       data-kind={decl.id}
       aria-roledescription={kindTitle}

@@ -28,6 +28,7 @@ export const coreManifest = {
       { id: 'core.undo', title: { nl: 'Ongedaan maken', en: 'Undo' }, category: cat, icon: 'undo', when: 'canEdit' },
       { id: 'core.redo', title: { nl: 'Opnieuw', en: 'Redo' }, category: cat, icon: 'redo', when: 'canEdit' },
       { id: 'core.export', title: { nl: 'Exporteren…', en: 'Export…' }, category: cat, icon: 'download' },
+      { id: 'core.showVersions', title: { nl: 'Versies tonen', en: 'Show versions' }, category: view, icon: 'history' },
       { id: 'core.share', title: { nl: 'Kaart delen…', en: 'Share map…' }, category: cat, icon: 'share', when: 'role == owner' },
       {
         id: 'core.deleteCompletely',
@@ -86,7 +87,10 @@ export const coreManifest = {
       ],
     },
     views: {
-      sidebar: [{ id: 'core.extensions', title: { nl: 'Uitbreidingen', en: 'Extensions' }, icon: 'extensions' }],
+      sidebar: [
+        { id: 'core.versions', title: { nl: 'Versies', en: 'Versions' }, icon: 'history' },
+        { id: 'core.extensions', title: { nl: 'Uitbreidingen', en: 'Extensions' }, icon: 'extensions' },
+      ],
       panel: [{ id: 'core.problems', title: { nl: 'Problemen', en: 'Problems' } }],
     },
   },

@@ -2,6 +2,7 @@ import type { ExtensionModule, QuickPickItem } from '../api';
 import type { HostServices } from '../HostServices';
 import { ExtensionsView } from '../ui/ExtensionsView';
 import { ProblemsView } from '../ui/ProblemsView';
+import { VersionsView } from '../ui/VersionsView';
 import { coreManifest } from './coreManifest';
 import { downloadExport } from './downloadExport';
 import type { EditorActions } from './EditorActions';
@@ -154,10 +155,24 @@ export function createCoreExtension(services: HostServices, editor: EditorAction
           templates.map((x) => ({ label: t(x.declaration.title), description: x.declaration.description && t(x.declaration.description), x })),
           { placeholder: t({ nl: 'Welk sjabloon?', en: 'Which template?' }) },
         );
-        if (picked) await picked.x.implementation.apply(api.map, { language: api.language });
+        if (!picked) return;
+        // A template on a map that has cards changes the team's work: the map as it was is kept as a version first.
+        if (api.map.getNodes().length > 0) {
+          try {
+            await api.map.saveVersion({ reason: 'template' });
+          } catch {
+            return api.window.showMessage({ nl: 'Het sjabloon is niet toegepast: de kaart van nu kon niet als versie worden bewaard. Controleer de verbinding en probeer het opnieuw.', en: 'The template was not applied: the map as it is could not be kept as a version. Check the connection and try again.' }, 'error');
+          }
+        }
+        await picked.x.implementation.apply(api.map, { language: api.language });
       });
 
-      context.subscriptions.push(api.window.registerViewProvider('core.problems', ProblemsView), api.window.registerViewProvider('core.extensions', ExtensionsView));
+      context.subscriptions.push(
+        api.window.registerViewProvider('core.problems', ProblemsView),
+        api.window.registerViewProvider('core.extensions', ExtensionsView),
+        api.window.registerViewProvider('core.versions', VersionsView),
+      );
+      register('core.showVersions', () => api.window.openView('core.versions'));
     },
   };
 }

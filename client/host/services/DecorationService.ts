@@ -9,6 +9,7 @@ export interface CanvasDecoration {
   marker?: 'error' | 'warning' | 'info';
   message?: string;
   dimmed?: boolean;
+  compare?: { kind: 'added' | 'changed'; label: string };
 }
 
 /**
@@ -18,6 +19,7 @@ export interface CanvasDecoration {
 export class DecorationService implements IDisposable {
   private markers = new Map<string, { marker: DiagnosticSeverity; message: LocalizedText }>();
   private readonly byExtension = new Map<string, ReadonlyMap<string, NodeDecoration>>();
+  private compare: ReadonlyMap<string, 'added' | 'changed'> = new Map();
   private combined: ReadonlyMap<string, CanvasDecoration> = new Map();
   private readonly changed = new Emitter<void>();
   /** Fires when the combined decorations change. */
@@ -45,6 +47,12 @@ export class DecorationService implements IDisposable {
     this.recompute();
   }
 
+  /** Marks the cards that are new or changed since the version being compared with; an empty map ends it. */
+  setCompare(marks: ReadonlyMap<string, 'added' | 'changed'>): void {
+    this.compare = new Map(marks);
+    this.recompute();
+  }
+
   /** The combined decorations; the same object until something changes. */
   get(): ReadonlyMap<string, CanvasDecoration> {
     return this.combined;
@@ -56,6 +64,10 @@ export class DecorationService implements IDisposable {
     for (const [id, m] of this.markers) out.set(id, { marker: m.marker, message: this.localize(m.message) });
     for (const decorations of this.byExtension.values()) {
       for (const [id, d] of decorations) if (d.dimmed) out.set(id, { ...out.get(id), dimmed: true });
+    }
+    for (const [id, kind] of this.compare) {
+      const label = this.localize(kind === 'added' ? { nl: 'nieuw', en: 'new' } : { nl: 'gewijzigd', en: 'changed' });
+      out.set(id, { ...out.get(id), compare: { kind, label } });
     }
     this.combined = out;
     this.changed.fire();

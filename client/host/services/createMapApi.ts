@@ -28,6 +28,7 @@ import type { DisposableStore } from '../../../shared/plugin/Disposable';
 import { Emitter } from '../../../shared/plugin/Emitter';
 import type { MapApi } from '../api';
 import { HostError } from '../HostError';
+import { saveVersion } from '../../api/versionsApi';
 import type { NodeKindLookup } from './nodeKindLookup';
 import type { MapService } from './MapService';
 import { scopedEvent } from './scopedEvent';
@@ -126,6 +127,10 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
     setText(name, value) {
       guard();
       editSharedText(doc, name, value, origin);
+    },
+    async saveVersion(what) {
+      guard();
+      await saveVersion(session.room, session.token, what);
     },
     setTitle(title) {
       guard();

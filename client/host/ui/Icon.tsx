@@ -31,6 +31,7 @@ const PATHS: Record<string, string> = {
   note: 'M5 3h10l4 4v14H5zM15 3v4h4M8 12h8M8 16h6',
   close: 'M6 6l12 12M18 6 6 18',
   panel: 'M3 4h18v16H3zM3 15h18',
+  history: 'M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5M12 7v5l3 3',
   maximize: 'M4 14v6h6M20 10V4h-6M4 20l7-7M20 4l-7 7',
   restore: 'M10 4v6H4M14 20v-6h6M10 10 3 3M14 14l7 7',
   sidebar: 'M3 4h18v16H3zM9 4v16',

@@ -31,6 +31,8 @@ export function createTestSession(role: Role = 'edit'): HostSession & { undoMana
   const sel = store<readonly string[]>([]);
   const selection: SelectionSource = { get: sel.get, subscribe: sel.subscribe, set: (ids) => sel.set(ids) };
   return {
+    room: 'testkaart',
+    token: 'test-token',
     doc,
     privateDoc,
     origin: LOCAL,

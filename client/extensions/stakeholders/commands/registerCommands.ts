@@ -94,9 +94,18 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
       await pickRelationKind(api, edge.id);
     }),
     reg(ID.cmd.importCsv, () => api.window.openView(ID.view.importCsv)),
-    reg(ID.cmd.applyTemplate, (id) => {
+    reg(ID.cmd.applyTemplate, async (id) => {
       const tpl = MAP_TEMPLATES.find((x) => x.id === id);
       if (!tpl) return;
+      // Keep the map as it was before a template adds to a map with cards (the empty map's picker needs none).
+      if (api.map.getNodes().length > 0) {
+        try {
+          await api.map.saveVersion({ reason: 'template' });
+        } catch {
+          api.window.showMessage({ nl: 'Het sjabloon is niet toegepast: de kaart van nu kon niet als versie worden bewaard.', en: 'The template was not applied: the map as it is could not be kept as a version.' }, 'error');
+          return;
+        }
+      }
       applyTemplateThroughApi(api.map, tpl);
       fitWhenDrawn(api);
     }),
