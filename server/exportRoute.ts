@@ -10,9 +10,16 @@ import { privateFieldsOf, type PrivateFieldsByNode } from '../shared/exchange/pr
 import { buildPlan } from '../shared/plan/buildPlan';
 import { renderPlanMarkdown } from '../shared/plan/renderPlanMarkdown';
 import type { PlanLang } from '../shared/plan/planDocument';
+import { buildQuarterlyReport } from '../shared/plan/buildQuarterlyReport';
+import type { PlanSince } from '../shared/plan/sections/sinceSection';
+import { VERSION_ID_PATTERN } from './versions/versionMeta';
+import { VersionUnreadableError } from './versions/VersionStore';
 
 /**
- * GET /api/rooms/<room>/export?format=docx|md|json[&private=1][&lang=nl|en]
+ * GET /api/rooms/<room>/export?format=docx|md|json[&private=1][&lang=nl|en][&since=<version id>[&report=plan|kwartaal]]
+ *
+ * With `since`, the plan's monitoring chapter says what changed since that version; `report=kwartaal` gives the
+ * quarterly report on its own.
  *
  * Who may export what: any valid token of the map may export every format, because a view link already shows the
  * whole map; private fields (phone, e-mail, address) only with `private=1` and only for edit and owner tokens.
@@ -61,9 +68,9 @@ function single(url: URL, name: string): string | undefined {
 }
 
 /** The export's options from the query string; anything unexpected is refused with a reason, not guessed at. */
-export function parseExportQuery(url: URL): { format: ExportFormat; includePrivate: boolean; lang: PlanLang } {
+export function parseExportQuery(url: URL): { format: ExportFormat; includePrivate: boolean; lang: PlanLang; since?: string; report: 'plan' | 'kwartaal' } {
   for (const key of url.searchParams.keys()) {
-    if (key !== 'format' && key !== 'private' && key !== 'lang') throw new Refusal(400, 'QUERY_INVALID', `unknown parameter ${key.slice(0, 40)}: use format, private and lang`);
+    if (!['format', 'private', 'lang', 'since', 'report'].includes(key)) throw new Refusal(400, 'QUERY_INVALID', `unknown parameter ${key.slice(0, 40)}: use format, private, lang, since and report`);
   }
   const format = single(url, 'format');
   if (format === undefined) throw new Refusal(400, 'EXPORT_FORMAT_MISSING', 'add ?format=docx, md or json');
@@ -72,7 +79,13 @@ export function parseExportQuery(url: URL): { format: ExportFormat; includePriva
   if (priv !== '0' && priv !== '1') throw new Refusal(400, 'QUERY_INVALID', 'private must be 0 or 1');
   const lang = single(url, 'lang') ?? 'nl';
   if (lang !== 'nl' && lang !== 'en') throw new Refusal(400, 'QUERY_INVALID', 'lang must be nl or en');
-  return { format, includePrivate: priv === '1', lang };
+  const since = single(url, 'since');
+  if (since !== undefined && !VERSION_ID_PATTERN.test(since)) throw new Refusal(400, 'VERSION_ID_INVALID', 'since must be a version id');
+  if (since !== undefined && format === 'json') throw new Refusal(400, 'QUERY_INVALID', 'since compares the plan with a version: use format=docx or md');
+  const report = single(url, 'report') ?? 'plan';
+  if (report !== 'plan' && report !== 'kwartaal') throw new Refusal(400, 'QUERY_INVALID', 'report must be plan or kwartaal');
+  if (report === 'kwartaal' && since === undefined) throw new Refusal(400, 'QUERY_INVALID', 'the quarterly report compares with a version: add since=<version id>');
+  return { format, includePrivate: priv === '1', lang, since, report };
 }
 
 /** A filename safe in any header and file system: ASCII letters, digits, - and _; at most 80 characters. */
@@ -90,6 +103,18 @@ export function safeFileName(title: string): string {
 function contentDisposition(fileName: string): string {
   // The ASCII name is already safe; filename* is added only for readers that prefer it.
   return `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** The version a plan is compared with, as the plan model takes it; 404 when unknown, 500 when unreadable. */
+async function versionToCompare(deps: ApiDeps, room: string, id: string): Promise<PlanSince> {
+  try {
+    const found = await deps.versions.load(room, id);
+    if (!found) throw new Refusal(404, 'VERSION_NOT_FOUND', 'this map has no version with that id');
+    return { snapshot: found.snapshot, name: found.meta.name, createdAt: found.meta.createdAt };
+  } catch (err) {
+    if (err instanceof VersionUnreadableError) throw new Refusal(500, 'VERSION_UNREADABLE', 'this version is damaged in storage and cannot be read');
+    throw err;
+  }
 }
 
 /** Serves one export; writes its own answers, refusals included. Unexpected errors propagate to the API's 500. */
@@ -116,8 +141,12 @@ export async function handleExport(req: IncomingMessage, res: ServerResponse, ur
       body = Buffer.from(stringifyMapFile(exportMapJson(snapshot, privateFields, { includePrivate: query.includePrivate, exportedAt: now, app: 'Mantelkaart' })), 'utf8');
       fileName = `${base}-${date}.json`;
     } else {
-      const plan = buildPlan(snapshot, { lang: query.lang, date, includePrivate: query.includePrivate, privateFields });
-      const suffix = query.lang === 'en' ? 'project-plan' : 'projectplan';
+      const since = query.since ? await versionToCompare(deps, room, query.since) : undefined;
+      const quarterly = since !== undefined && query.report === 'kwartaal';
+      const plan = quarterly
+        ? buildQuarterlyReport(snapshot, since, { lang: query.lang, date })
+        : buildPlan(snapshot, { lang: query.lang, date, includePrivate: query.includePrivate, privateFields, since });
+      const suffix = quarterly ? (query.lang === 'en' ? 'quarterly-report' : 'kwartaalrapportage') : query.lang === 'en' ? 'project-plan' : 'projectplan';
       fileName = `${base}-${suffix}-${date}.${FORMATS[query.format].extension}`;
       if (query.format === 'md') {
         body = Buffer.from(renderPlanMarkdown(plan), 'utf8');

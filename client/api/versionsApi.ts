@@ -78,8 +78,18 @@ export async function deleteVersion(room: string, token: string, id: string): Pr
   await call(room, token, `/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
+const readSchema = z.object({ version: versionSchema });
+
+/** A version's map, through the import gate, with what the version is. */
 export async function readVersion(room: string, token: string, id: string): Promise<MapSnapshot> {
-  return snapshotOf(await call(room, token, `/${encodeURIComponent(id)}`));
+  return (await readVersionWithMeta(room, token, id)).snapshot;
+}
+
+export async function readVersionWithMeta(room: string, token: string, id: string): Promise<{ snapshot: MapSnapshot; version: MapVersion }> {
+  const body = await call(room, token, `/${encodeURIComponent(id)}`);
+  const meta = readSchema.safeParse(body);
+  if (!meta.success) throw new VersionsApiError('bad-response', 200, 'unexpected answer from the server');
+  return { snapshot: snapshotOf(body), version: meta.data.version };
 }
 
 /**

@@ -143,6 +143,10 @@ export interface MapApi {
    * template or import changes a map that has cards. Rejects when the server cannot be reached or refuses.
    */
   saveVersion(what: { name: string; note?: string } | { reason: 'template' | 'import' }): Promise<void>;
+  /** The map's versions on the server, newest first (any link may list them). */
+  listVersions(): Promise<{ id: string; name: string; createdAt: number; automatic: boolean }[]>;
+  /** One version's map as plain values, with its name and when it was saved. */
+  readVersion(id: string): Promise<{ snapshot: MapSnapshot; name: string; createdAt: number }>;
   /** Renames the map. */
   setTitle(title: string): void;
 

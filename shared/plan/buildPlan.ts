@@ -13,6 +13,7 @@ import { keyFiguresSection } from './sections/keyFiguresSection';
 import { monitoringSection } from './sections/monitoringSection';
 import { planningSection } from './sections/planningSection';
 import { risksSection } from './sections/risksSection';
+import { sinceSection } from './sections/sinceSection';
 import { speelveldSection } from './sections/speelveldSection';
 import { supportSection } from './sections/supportSection';
 import { teamSection } from './sections/teamSection';
@@ -46,6 +47,11 @@ function finish(drafts: DraftSection[], todo: PlanTodo[]): PlanSection[] {
   });
 }
 
+/** The comparison with a version goes right after the monitoring chapter's introduction. */
+function withSince(monitoring: DraftSection[], since: DraftSection[]): DraftSection[] {
+  return [...monitoring.slice(0, 1), ...since, ...monitoring.slice(1)];
+}
+
 /**
  * The projectplan of a map, following step 08 of the Stappenplan, as one plan model for every renderer: what the team
  * wrote beside the map (question, goals, budget, planning, …) with what the map itself says. What is still missing
@@ -75,7 +81,7 @@ export function buildPlan(snapshot: MapSnapshot, options: BuildPlanOptions): Pla
       ...communicationSection(ctx),
       ...commitmentsSection(ctx),
       ...budgetSection(ctx),
-      ...monitoringSection(ctx),
+      ...withSince(monitoringSection(ctx), sinceSection(ctx, options.since)),
       ...involvementSection(ctx),
       ...risksSection(ctx),
       ...appendixSection(ctx, date),

@@ -9,6 +9,7 @@ import { formatEuro, formatHours, formatList, nodeName } from '../stakeholders/f
 import { formatMonth, formatMonths, type MonthPeriod } from '../stakeholders/months';
 import { commitmentTotals, type CommitmentTotals } from '../stakeholders/totals';
 import { planBudget, type PlanBudget } from './planBudget';
+import type { PlanSince } from './sections/sinceSection';
 import { readPlanData, type PlanData } from './planData';
 import type { PlanBlock, PlanLang, PlanSection } from './planDocument';
 
@@ -31,6 +32,8 @@ export interface BuildPlanOptions {
   period?: MonthPeriod;
   /** Whether the caller will hand the renderer a picture of the map (the appendix is left out otherwise). */
   mapImage?: boolean;
+  /** A version to compare with: the monitoring chapter then says what changed since (the quarterly report). */
+  since?: PlanSince;
 }
 
 /** What every section builder reads: the map, its derived views, and the language helpers. */

@@ -245,7 +245,9 @@ describe.skipIf(skipWithoutBrowser)('exporting and importing maps in the browser
     await dialog.waitFor({ state: 'detached' });
     const frame = page.frameLocator('iframe.mk-print-frame');
     // The frame is out of sight on screen (only its own document prints), so its content is attached, not visible.
-    await frame.locator('h1', { hasText: TITLE }).first().waitFor({ state: 'attached' });
+    // The plan has no title of its own yet, so it is called "Project plan"; the map's title names the picture.
+    await frame.locator('h1', { hasText: 'Project plan' }).first().waitFor({ state: 'attached' });
+    await frame.locator('figcaption', { hasText: TITLE }).first().waitFor({ state: 'attached' });
     await frame.locator('h1', { hasText: 'Commitments of time and role' }).first().waitFor({ state: 'attached' });
     expect(await frame.locator('img').count()).toBeGreaterThan(0);
     await page.close();

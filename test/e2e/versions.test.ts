@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createNode, nodesMap, setNodeData } from '../../shared/model/mapDoc';
 import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
@@ -105,5 +106,24 @@ describe.skipIf(skipWithoutBrowser)('versions of a map in the browser', () => {
     await samira.keyboard.press('Control+Z');
     await card(samira, added).waitFor();
     await card(joost, added).waitFor();
+  });
+
+  it('names the change in the plan’s monitoring section when the plan is compared with the version', async () => {
+    await samira.locator('.mk-toolbar [data-command="stakeholders.exportPlan"]').click();
+    const dialog = samira.getByRole('dialog', { name: 'Projectplan exporteren' });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: /Markdown/ }).check();
+    await dialog.getByRole('checkbox', { name: /De kaart als afbeelding/ }).uncheck();
+    const since = await dialog.locator('select[name="since"] option', { hasText: /^Werksessie 1/ }).getAttribute('value');
+    await dialog.getByRole('combobox', { name: 'Versie om mee te vergelijken' }).selectOption(since ?? '');
+    await samira.screenshot({ path: shotPath('versions-plan-export.png') });
+    const download = samira.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    const file = await download;
+    const path = await file.path();
+    if (!path) throw new Error('no download');
+    const md = readFileSync(path, 'utf8');
+    expect(md).toContain('### Sinds “Werksessie 1”');
+    expect(md).toContain('Nieuwe vindplaatsen: Bibliotheek Oost.');
   });
 });

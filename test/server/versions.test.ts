@@ -138,6 +138,30 @@ describe('versions of a map', () => {
     expect(JSON.stringify(beforeMap.body)).toContain('Bibliotheek Oost');
   });
 
+  it('exports the plan compared with a version, and the quarterly report on its own', async () => {
+    const base = `/api/rooms/${room.room}/versions`;
+    const [v] = versionsOf((await server.api('GET', base, { token: room.tokens.view })).body).filter((x) => !x.automatic);
+    const editor = await open(room.tokens.edit);
+    createNode(editor.doc, { kind: 'keyFigure', label: 'Amina Rahimi' });
+    const get = async (query: string, token = room.tokens.view) => {
+      const res = await fetch(`${server.httpUrl}/api/rooms/${room.room}/export${query}`, { headers: { Authorization: `Bearer ${token}` } });
+      return { status: res.status, text: await res.text(), disposition: res.headers.get('content-disposition') ?? '' };
+    };
+    await waitFor(async () => (await get(`?format=md&since=${v.id}`)).text.includes('Amina Rahimi'), 'the new key figure reaches the export');
+    const plan = await get(`?format=md&since=${v.id}`);
+    expect(plan.status).toBe(200);
+    expect(plan.text).toContain(`### Sinds “${v.name}”`);
+    expect(plan.text).toContain('Nieuwe sleutelfiguren: Amina Rahimi.');
+    const report = await get(`?format=md&since=${v.id}&report=kwartaal&lang=en`);
+    expect(report.status).toBe(200);
+    expect(report.text).toContain('# Quarterly report');
+    expect(report.disposition).toContain('-quarterly-report-');
+    expect((await get('?format=md&since=onbekend')).status).toBe(404);
+    expect((await get('?format=md&since=../x')).status).toBe(400);
+    expect((await get(`?format=json&since=${v.id}`)).status).toBe(400);
+    expect((await get('?format=md&report=kwartaal')).status).toBe(400);
+  });
+
   it('keeps named versions and prunes automatic ones oldest first past VERSIONS_MAX, and says so when full', async () => {
     const base = `/api/rooms/${room.room}/versions`;
     for (let i = 0; i < 8; i++) {

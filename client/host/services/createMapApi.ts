@@ -28,7 +28,7 @@ import type { DisposableStore } from '../../../shared/plugin/Disposable';
 import { Emitter } from '../../../shared/plugin/Emitter';
 import type { MapApi } from '../api';
 import { HostError } from '../HostError';
-import { saveVersion } from '../../api/versionsApi';
+import { listVersions, readVersionWithMeta, saveVersion } from '../../api/versionsApi';
 import type { NodeKindLookup } from './nodeKindLookup';
 import type { MapService } from './MapService';
 import { scopedEvent } from './scopedEvent';
@@ -131,6 +131,13 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
     async saveVersion(what) {
       guard();
       await saveVersion(session.room, session.token, what);
+    },
+    async listVersions() {
+      return (await listVersions(session.room, session.token)).map(({ id, name, createdAt, automatic }) => ({ id, name, createdAt, automatic }));
+    },
+    async readVersion(id) {
+      const { snapshot, version } = await readVersionWithMeta(session.room, session.token, id);
+      return { snapshot, name: version.name, createdAt: version.createdAt };
     },
     setTitle(title) {
       guard();

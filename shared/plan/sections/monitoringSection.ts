@@ -25,6 +25,11 @@ export function quarters(ctx: Pick<PlanContext, 't'>, months: Month[]): Quarter[
   return [...out.values()];
 }
 
+/** The goals' indicators per quarter of the project, for the quarterly report. */
+export function quarterlyIndicatorBlocks(ctx: PlanContext): DraftBlock[] {
+  return indicatorBlocks(ctx, quarters(ctx, ctx.totals.months));
+}
+
 /** The goals' indicators: baseline, target and what the team filled in as realised per quarter. */
 function indicatorBlocks(ctx: PlanContext, qs: Quarter[]): DraftBlock[] {
   const goals = ctx.data.goals.filter((g) => g.title);

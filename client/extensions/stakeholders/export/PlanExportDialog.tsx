@@ -13,6 +13,8 @@ export interface PlanExportDialogProps {
   hasNodes: boolean;
   onExport: (options: PlanExportOptions) => Promise<void>;
   close: () => void;
+  /** Versions of the map, newest first, to compare the plan's monitoring with. */
+  versions: { id: string; name: string; createdAt: number; automatic: boolean }[];
 }
 
 const FORMATS: { id: PlanFormat; title: LocalizedText; hint: LocalizedText }[] = [
@@ -22,7 +24,9 @@ const FORMATS: { id: PlanFormat; title: LocalizedText; hint: LocalizedText }[] =
 ];
 
 /** Step 08 of the Stappenplan in one dialog: format, language, contact details (AVG opt-in) and the map picture. */
-export function PlanExportDialog({ ui: { Modal, PrivateFieldsChoice }, localize, language, allowPrivate, hasNodes, onExport, close }: PlanExportDialogProps) {
+export function PlanExportDialog({ ui: { Modal, PrivateFieldsChoice }, localize, language, allowPrivate, hasNodes, onExport, close, versions }: PlanExportDialogProps) {
+  const [since, setSince] = useState('');
+  const [report, setReport] = useState<'plan' | 'kwartaal'>('plan');
   const [format, setFormat] = useState<PlanFormat>('docx');
   const [lang, setLang] = useState<Language>(language);
   const [includePrivate, setIncludePrivate] = useState(false);
@@ -34,7 +38,7 @@ export function PlanExportDialog({ ui: { Modal, PrivateFieldsChoice }, localize,
     setBusy(true);
     setError(null);
     try {
-      await onExport({ format, lang, includePrivate: includePrivate && allowPrivate, includeImage: includeImage && hasNodes });
+      await onExport({ format, lang, includePrivate: includePrivate && allowPrivate, includeImage: includeImage && hasNodes && report === 'plan', since, report: since ? report : 'plan' });
       close();
     } catch (err) {
       console.error('[stakeholders/plan-export-failed]', err);
@@ -104,6 +108,31 @@ export function PlanExportDialog({ ui: { Modal, PrivateFieldsChoice }, localize,
             ))}
           </div>
         </fieldset>
+        {versions.length > 0 && (
+          <fieldset>
+            <legend>{localize({ nl: 'Vergelijken met een eerdere versie', en: 'Compare with an earlier version' })}</legend>
+            <select name="since" value={since} onChange={(e) => setSince(e.currentTarget.value)} disabled={busy} aria-label={localize({ nl: 'Versie om mee te vergelijken', en: 'Version to compare with' })}>
+              <option value="">{localize({ nl: '— niet vergelijken —', en: '— do not compare —' })}</option>
+              {versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {`${v.name} (${new Date(v.createdAt).toLocaleDateString(lang === 'nl' ? 'nl-NL' : 'en-GB')})`}
+                </option>
+              ))}
+            </select>
+            {since && (
+              <div className="mk-export-choices">
+                <label className="mk-export-choice">
+                  <input type="radio" name="report" value="plan" checked={report === 'plan'} onChange={() => setReport('plan')} disabled={busy} />
+                  <span>{localize({ nl: 'Het projectplan, met “sinds die versie” in de monitoring', en: 'The project plan, with “since that version” in its monitoring' })}</span>
+                </label>
+                <label className="mk-export-choice">
+                  <input type="radio" name="report" value="kwartaal" checked={report === 'kwartaal'} onChange={() => setReport('kwartaal')} disabled={busy} />
+                  <span>{localize({ nl: 'Alleen de kwartaalrapportage', en: 'Only the quarterly report' })}</span>
+                </label>
+              </div>
+            )}
+          </fieldset>
+        )}
         <fieldset>
           <legend>{localize({ nl: 'Inhoud', en: 'Contents' })}</legend>
           <label className="mk-export-check">

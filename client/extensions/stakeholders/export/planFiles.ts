@@ -1,5 +1,7 @@
 import type { MantelkaartApi } from '../../../host/api';
 import { buildPlan } from '../../../../shared/plan/buildPlan';
+import { buildQuarterlyReport } from '../../../../shared/plan/buildQuarterlyReport';
+import type { PlanSince } from '../../../../shared/plan/sections/sinceSection';
 import type { PlanDocument, PlanLang } from '../../../../shared/plan/planDocument';
 import { renderPlanHtml } from '../../../../shared/plan/renderPlanHtml';
 import { renderPlanMarkdown } from '../../../../shared/plan/renderPlanMarkdown';
@@ -14,6 +16,10 @@ export interface PlanExportOptions {
   includePrivate: boolean;
   /** The map as a picture in the appendix (a separate PNG beside a Markdown file). */
   includeImage: boolean;
+  /** A version to compare with ('' for none): the monitoring says what changed since. */
+  since?: string;
+  /** The whole plan, or the quarterly report on its own (only with `since`). */
+  report?: 'plan' | 'kwartaal';
 }
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -25,9 +31,9 @@ export function planFileBase(api: MantelkaartApi, lang: PlanLang, date = fileDat
 }
 
 /** The plan of the open map, with contact details only when asked for and allowed, and the map's appendix when a picture goes with it. */
-export function planOf(api: MantelkaartApi, lang: PlanLang, includePrivate: boolean, date = fileDate(), mapImage = false): PlanDocument {
+export function planOf(api: MantelkaartApi, lang: PlanLang, includePrivate: boolean, date = fileDate(), mapImage = false, since?: PlanSince): PlanDocument {
   const privateFields = api.map.privateFieldsForExport(includePrivate);
-  return buildPlan(api.map.snapshot(), { lang, date, includePrivate: privateFields !== undefined, privateFields, mapImage });
+  return buildPlan(api.map.snapshot(), { lang, date, includePrivate: privateFields !== undefined, privateFields, mapImage, since });
 }
 
 /** The whole map as PNG bytes from the canvas, or undefined when the map is empty. */
@@ -44,9 +50,11 @@ export async function planDocx(plan: PlanDocument, png: Uint8Array | undefined):
 /** Builds the plan in the chosen format and hands it over: a download, or the browser's print dialog. */
 export async function exportPlan(api: MantelkaartApi, options: PlanExportOptions): Promise<void> {
   const date = fileDate();
-  const png = options.includeImage ? await mapPng(api) : undefined;
-  const plan = planOf(api, options.lang, options.includePrivate, date, png !== undefined);
-  const base = planFileBase(api, options.lang, date);
+  const since = options.since ? await api.map.readVersion(options.since) : undefined;
+  const quarterly = since !== undefined && options.report === 'kwartaal';
+  const png = options.includeImage && !quarterly ? await mapPng(api) : undefined;
+  const plan = quarterly ? buildQuarterlyReport(api.map.snapshot(), since, { lang: options.lang, date }) : planOf(api, options.lang, options.includePrivate, date, png !== undefined, since);
+  const base = quarterly ? safeBase(`${api.map.getMeta().title.trim() || 'mantelkaart'}-${options.lang === 'en' ? 'quarterly-report' : 'kwartaalrapportage'}-${date}`) : planFileBase(api, options.lang, date);
   if (options.format === 'docx') {
     api.window.saveFile(await planDocx(plan, png), base, 'docx', DOCX_MIME);
   } else if (options.format === 'md') {

@@ -17,10 +17,13 @@ export const PLAN_EXPORT_IDS = {
  */
 export function registerPlanExport(context: ExtensionContext, api: MantelkaartApi): void {
   context.subscriptions.push(
-    api.commands.registerCommand(PLAN_EXPORT_IDS.command, () =>
-      api.window.showDialog<void>((close) =>
+    api.commands.registerCommand(PLAN_EXPORT_IDS.command, async () => {
+      // The versions to compare with; without a connection the plan is still made, just without that choice.
+      const versions = await api.map.listVersions().catch(() => []);
+      return api.window.showDialog<void>((close) =>
         createElement(PlanExportDialog, {
           ui: api.ui,
+          versions,
           localize: api.localize,
           language: api.language,
           allowPrivate: api.map.mayExportPrivate,
@@ -28,8 +31,8 @@ export function registerPlanExport(context: ExtensionContext, api: MantelkaartAp
           onExport: (options) => exportPlan(api, options),
           close: () => close(),
         }),
-      ),
-    ),
+      );
+    }),
     api.exporters.registerExporter(PLAN_EXPORT_IDS.docxExporter, {
       export: async (_map, { language }) => {
         const png = await mapPng(api);
