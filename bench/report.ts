@@ -2,6 +2,7 @@ import type { RelayRunResult } from './lib/relayRun';
 import type { ColdLoadResult, LogGrowthResult } from './lib/storageBench';
 import type { ClientBenchResult } from './lib/clientBench';
 import type { RobustnessResult } from './lib/robustnessBench';
+import type { VersionsResult } from './lib/versionsBench';
 import type { ServerProfile } from './lib/serverProfile';
 import { CONTENDER_LABEL, type ContenderId } from './lib/servers';
 import { medianOf, round } from './lib/stats';
@@ -54,6 +55,7 @@ export interface BenchResults {
   client: ClientBenchResult | undefined;
   /** Absent in results from before it was measured. */
   robustness?: RobustnessResult;
+  versions?: VersionsResult;
   serverProfile: ServerProfile | undefined;
   errors: string[];
   targets?: Target[];
@@ -171,6 +173,25 @@ export function checkTargets(r: BenchResults): Target[] {
       ? `closed with ${rb.slowConsumer.closeCode} after ${round(rb.slowConsumer.sentMiB, 0)} MiB sent; RSS ${round(rb.slowConsumer.baselineRssMiB, 0)} MiB before, peak ${round(rb.slowConsumer.peakRssMiB, 0)} MiB`
       : 'n/a',
     met: rb ? (rb.slowConsumer.closeCode === 1013 || rb.slowConsumer.closeCode === 1006) && rb.slowConsumer.peakRssMiB - rb.slowConsumer.baselineRssMiB < 200 : null,
+  });
+  const v = r.versions;
+  targets.push({
+    name: `Saving a version of a ${v?.nodes ?? 2000}-card map (server time)`,
+    target: '< 1 s',
+    measured: v ? `median ${ms(v.saveMedianMs)} of ${v.saveMs.length} (${v.saveMs.map(ms).join(', ')})` : 'n/a',
+    met: v ? v.saveMedianMs < 1000 : null,
+  });
+  targets.push({
+    name: 'Storage per version against the map’s state',
+    target: 'about the state (a full copy, garbage-collected)',
+    measured: v ? `${round(v.versionBytes / 1024, 0)} KiB per version, state ${round(v.stateBytes / 1024, 0)} KiB (${round(v.versionBytes / v.stateBytes, 2)}×)` : 'n/a',
+    met: v ? v.versionBytes <= v.stateBytes * 1.5 : null,
+  });
+  targets.push({
+    name: `Opening a comparison of two ${v?.nodes ?? 2000}-card versions (fetch, import gate, difference; drawing not included)`,
+    target: '< 2 s',
+    measured: v ? `median ${ms(v.compareMedianMs)} (${v.changes} changes)` : 'n/a',
+    met: v ? v.compareMedianMs < 2000 : null,
   });
   const c = r.client;
   targets.push({
@@ -343,7 +364,7 @@ export function renderMarkdown(r: BenchResults): string {
     L.push('');
   }
   L.push('## How to run', '');
-  L.push('`npm run bench` (about 15 minutes on this shared 2-core machine). `BENCH_QUICK=1` for a 2–3 minute smoke run; `BENCH_ONLY=relay,rooms,storage,robustness,client` for parts (quick and partial runs are written to bench/tmp unless `BENCH_WRITE=1`);');
+  L.push('`npm run bench` (about 15 minutes on this shared 2-core machine). `BENCH_QUICK=1` for a 2–3 minute smoke run; `BENCH_ONLY=relay,rooms,storage,robustness,versions,client` for parts (quick and partial runs are written to bench/tmp unless `BENCH_WRITE=1`);');
   L.push('`BENCH_REPEATS`, `BENCH_ROOMS_REPEATS`, `BENCH_RELAY_SECONDS`, `BENCH_ROOMS_SECONDS`, `BENCH_EDITS`, `BENCH_CONTENDERS`, `BENCH_ROOMS_PEERS=0`, `BENCH_FULL_CLIENTS` (stock providers per room, default 1); `BENCH_PROFILE=1` also writes a CPU profile of our server under relay load and Chrome CPU profiles and traces of the client to bench/tmp/profiles.');
   L.push('');
   return L.join('\n');

@@ -8,6 +8,7 @@ import { runRelay, type RelayRunResult } from './lib/relayRun';
 import { coldLoad, logGrowth, type ColdLoadResult, type LogGrowthResult } from './lib/storageBench';
 import { clientBench, type ClientBenchResult } from './lib/clientBench';
 import { robustnessBench, type RobustnessResult } from './lib/robustnessBench';
+import { versionsBench, type VersionsResult } from './lib/versionsBench';
 import { machineInfo } from './lib/proc';
 import { takeSnapshot, type Snapshot } from './lib/snapshot';
 import { benchTmp, repoRoot, type ContenderId } from './lib/servers';
@@ -121,6 +122,18 @@ async function main(): Promise<void> {
     }
   }
 
+  let versions: VersionsResult | undefined;
+  if (config.parts.has('versions')) {
+    noteLoad('versions');
+    versions = await part('versions', () => versionsBench());
+    if (versions) {
+      say(
+        `versions of a ${versions.nodes}-card map: save median ${versions.saveMedianMs.toFixed(0)} ms, stored ${(versions.versionBytes / 1024).toFixed(0)} KiB per version ` +
+          `against a state of ${(versions.stateBytes / 1024).toFixed(0)} KiB, compare median ${versions.compareMedianMs.toFixed(0)} ms (${versions.changes} changes)`,
+      );
+    }
+  }
+
   let client: ClientBenchResult | undefined;
   if (config.parts.has('client')) {
     noteLoad('client');
@@ -148,6 +161,7 @@ async function main(): Promise<void> {
     storage: { coldLoad: cold, logGrowth: growth },
     client,
     robustness,
+    versions,
     serverProfile,
     errors,
   };

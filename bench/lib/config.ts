@@ -30,7 +30,7 @@ function num(name: string, fallback: number): number {
 
 export function loadConfig(): BenchConfig {
   const quick = process.env.BENCH_QUICK === '1';
-  const all = ['relay', 'rooms', 'storage', 'robustness', 'client'];
+  const all = ['relay', 'rooms', 'storage', 'robustness', 'versions', 'client'];
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
   const parts = new Set(only && only.length > 0 ? only : all);
   for (const p of parts) if (!all.includes(p)) throw new Error(`BENCH_ONLY: unknown part "${p}" (use ${all.join(', ')})`);
