@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ComponentType, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
-import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { Background, BackgroundVariant, ConnectionMode, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, useStore, type EdgeProps, type EdgeTypes, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './canvas.css';
 import type { MapSession } from '../collab/MapSession';
@@ -23,6 +23,7 @@ import { useCanvasWrites } from './useCanvasWrites';
 import { useFlowMirror } from './useFlowMirror';
 import { usePresencePublishing } from './usePresencePublishing';
 import type { NodeDecoration } from './nodeDecoration';
+import { GHOST_PREFIX, GHOST_TYPE, GhostNode } from './GhostNode';
 
 export interface MapCanvasProps {
   session: MapSession;
@@ -32,6 +33,10 @@ export interface MapCanvasProps {
   readOnly?: boolean;
   /** Markers and dimming by node id (problems, filters); local, never stored. */
   nodeDecorations?: ReadonlyMap<string, NodeDecoration>;
+  /** Cards no longer on the map, drawn faded at their old place while comparing with a version; never interactive. */
+  ghosts?: readonly NodeRecord[];
+  /** The tag on a ghost ("verwijderd"). */
+  ghostLabel?: string;
   /** Stacking per node kind: a negative value draws nodes of that kind behind edges and other nodes. */
   nodeZIndex?: (kind: string) => number | undefined;
   /** Draws every edge (the host draws declared edge kinds); React Flow's default edge when absent. */
@@ -49,6 +54,23 @@ export interface MapCanvasProps {
 /** Internal type for any kind without a component. */
 const FALLBACK_TYPE = 'mk-default';
 const EMPTY_DECORATIONS: ReadonlyMap<string, NodeDecoration> = new Map();
+const NO_GHOSTS: readonly NodeRecord[] = [];
+
+/** A removed card as React Flow draws it: at its old place, behind the map, and out of every interaction. */
+function ghostNode(record: NodeRecord, label: string): FlowNode {
+  return {
+    id: `${GHOST_PREFIX}${record.id}`,
+    type: GHOST_TYPE,
+    position: { x: record.x, y: record.y },
+    data: { record, decoration: { compare: { kind: 'removed', label } }, remoteColor: null },
+    draggable: false,
+    selectable: false,
+    connectable: false,
+    focusable: false,
+    deletable: false,
+    zIndex: -1,
+  };
+}
 // Props React Flow copies into its store: a new object or array per render is a store update (every node and
 // edge component re-checks its selector), so they are constants.
 const PRO_OPTIONS = { hideAttribution: true };
@@ -74,6 +96,8 @@ function MapCanvasInner({
   nodeTypes,
   readOnly: readOnlyProp,
   nodeDecorations = EMPTY_DECORATIONS,
+  ghosts = NO_GHOSTS,
+  ghostLabel = '',
   nodeZIndex,
   edgeComponent,
   edgeColor,
@@ -93,9 +117,10 @@ function MapCanvasInner({
   const tiny = zoomLevel === 'tiny' && !detailForced;
   const flowId = useStore(selectFlowId);
 
-  const types = useMemo(() => ({ note: DefaultNode, ...nodeTypes, [FALLBACK_TYPE]: DefaultNode }), [nodeTypes]);
+  const types = useMemo(() => ({ note: DefaultNode, ...nodeTypes, [FALLBACK_TYPE]: DefaultNode, [GHOST_TYPE]: GhostNode }), [nodeTypes]);
   const resolveType = useCallback((kind: string) => (Object.prototype.hasOwnProperty.call(types, kind) ? kind : FALLBACK_TYPE), [types]);
-  const { mirror, nodes, edges } = useFlowMirror(session.doc, session.awareness, { resolveType, decorations: nodeDecorations, zIndex: nodeZIndex });
+  const { mirror, nodes: mapNodes, edges } = useFlowMirror(session.doc, session.awareness, { resolveType, decorations: nodeDecorations, zIndex: nodeZIndex });
+  const nodes = useMemo(() => (ghosts.length === 0 ? mapNodes : [...ghosts.map((g) => ghostNode(g, ghostLabel)), ...mapNodes]), [mapNodes, ghosts, ghostLabel]);
   // React Flow types edge components over untyped data; ours read FlowEdge data, which the mirror always sets.
   const edgeTypes = useMemo<EdgeTypes | undefined>(() => (edgeComponent ? { default: edgeComponent as EdgeTypes[string] } : undefined), [edgeComponent]);
   useEffect(() => () => {
@@ -110,6 +135,11 @@ function MapCanvasInner({
   const loaded = synced || (localLoaded && nodes.length > 0);
 
   const writes = useCanvasWrites(session, mirror, readOnly, flow, wrapper);
+  // React Flow reports sizes of ghost cards too; they are not in the document and must never be written.
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => writes.onNodesChange(ghosts.length === 0 ? changes : changes.filter((c) => !('id' in c) || !c.id.startsWith(GHOST_PREFIX))),
+    [writes, ghosts.length],
+  );
   const menus = useCanvasMenus(flow, onNodeContextMenu, onPaneContextMenu);
   const presence = usePresencePublishing(session, flow, wrapper, readOnly);
 
@@ -197,7 +227,7 @@ function MapCanvasInner({
           edges={far ? NO_EDGES : edges}
           nodeTypes={types}
           edgeTypes={edgeTypes}
-          onNodesChange={writes.onNodesChange}
+          onNodesChange={onNodesChange}
           onEdgesChange={writes.onEdgesChange}
           onConnect={writes.onConnect}
           onNodeDoubleClick={onNodeDoubleClick}

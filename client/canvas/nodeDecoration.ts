@@ -5,5 +5,5 @@ export interface NodeDecoration {
   message?: string;
   dimmed?: boolean;
   /** While comparing with a version: new since then, or changed (with its label as the badge's text). */
-  compare?: { kind: 'added' | 'changed'; label: string };
+  compare?: { kind: 'added' | 'changed' | 'removed'; label: string };
 }

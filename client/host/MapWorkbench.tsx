@@ -136,6 +136,13 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
     },
     () => services.decorations.get(),
   );
+  const ghosts = useSyncExternalStore(
+    (l) => {
+      const d = services.decorations.onDidChange(() => l());
+      return () => d.dispose();
+    },
+    () => services.decorations.getGhosts(),
+  );
   const onNodeContextMenu = useCallback(
     (e: ReactMouseEvent | MouseEvent, nodeId: string) => {
       const selected = services.session.selection.get();
@@ -156,6 +163,8 @@ function HostCanvas({ services, session }: { services: HostServices; session: Ma
       session={session}
       nodeTypes={nodeTypes}
       nodeDecorations={decorations}
+      ghosts={ghosts}
+      ghostLabel={services.decorations.getGhostLabel()}
       nodeZIndex={nodeZIndex}
       edgeComponent={KindEdge}
       edgeColor={edgeColor}

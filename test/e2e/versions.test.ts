@@ -81,6 +81,10 @@ describe.skipIf(skipWithoutBrowser)('versions of a map in the browser', () => {
     // On the canvas: outlined, with its tag.
     await expect.poll(() => card(samira, added).locator('[data-compare="added"]').count()).toBe(1);
     await expect.poll(() => card(samira, VK.hatice).locator('[data-compare="changed"]').count()).toBe(1);
+    // The removed card is a faded ghost at its old place: there, but not a card anyone can select or drag.
+    const ghost = samira.locator(`[data-ghost="${VK.ilse}"]`);
+    await ghost.waitFor();
+    expect(await ghost.textContent()).toContain('Ilse Kromodimedjo');
     await samira.screenshot({ path: shotPath('versions-compare.png') });
   });
 
@@ -89,6 +93,7 @@ describe.skipIf(skipWithoutBrowser)('versions of a map in the browser', () => {
     await compare.locator(`[data-bring-back="${VK.ilse}"]`).click();
     await card(samira, VK.ilse).waitFor();
     await card(joost, VK.ilse).waitFor();
+    await samira.locator(`[data-ghost="${VK.ilse}"]`).waitFor({ state: 'detached' });
     await waitFor(() => nodesMap(editor.doc).has(VK.ilse), 'the card reaches the other clients');
     await compare.getByRole('button', { name: 'Vergelijken sluiten' }).click();
     await expect.poll(() => samira.locator('[data-compare]').count()).toBe(0);

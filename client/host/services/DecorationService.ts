@@ -2,6 +2,7 @@ import { Emitter, type Event } from '../../../shared/plugin/Emitter';
 import type { IDisposable } from '../../../shared/plugin/Disposable';
 import type { LocalizedText } from '../../../shared/model/fields';
 import type { DiagnosticSeverity, NodeDecoration, ProblemEntry } from '../api';
+import type { NodeRecord } from '../../../shared/model/schema';
 import { SEVERITY_ORDER } from './ProblemsService';
 
 /** The shape the canvas takes per node (client/canvas/nodeDecoration.ts). */
@@ -9,7 +10,7 @@ export interface CanvasDecoration {
   marker?: 'error' | 'warning' | 'info';
   message?: string;
   dimmed?: boolean;
-  compare?: { kind: 'added' | 'changed'; label: string };
+  compare?: { kind: 'added' | 'changed' | 'removed'; label: string };
 }
 
 /**
@@ -20,6 +21,8 @@ export class DecorationService implements IDisposable {
   private markers = new Map<string, { marker: DiagnosticSeverity; message: LocalizedText }>();
   private readonly byExtension = new Map<string, ReadonlyMap<string, NodeDecoration>>();
   private compare: ReadonlyMap<string, 'added' | 'changed'> = new Map();
+  private ghosts: readonly NodeRecord[] = [];
+  private ghostLabel = '';
   private combined: ReadonlyMap<string, CanvasDecoration> = new Map();
   private readonly changed = new Emitter<void>();
   /** Fires when the combined decorations change. */
@@ -47,10 +50,24 @@ export class DecorationService implements IDisposable {
     this.recompute();
   }
 
-  /** Marks the cards that are new or changed since the version being compared with; an empty map ends it. */
-  setCompare(marks: ReadonlyMap<string, 'added' | 'changed'>): void {
+  /**
+   * Marks the cards that are new or changed since the version being compared with, and the cards removed since
+   * as ghosts at their old place; empty ends the comparison.
+   */
+  setCompare(marks: ReadonlyMap<string, 'added' | 'changed'>, ghosts: readonly NodeRecord[] = []): void {
     this.compare = new Map(marks);
+    this.ghosts = ghosts;
     this.recompute();
+  }
+
+  /** Cards removed since the version being compared with, drawn faded where they were. */
+  getGhosts(): readonly NodeRecord[] {
+    return this.ghosts;
+  }
+
+  /** The tag on a ghost, in the current language. */
+  getGhostLabel(): string {
+    return this.ghostLabel;
   }
 
   /** The combined decorations; the same object until something changes. */
@@ -65,6 +82,7 @@ export class DecorationService implements IDisposable {
     for (const decorations of this.byExtension.values()) {
       for (const [id, d] of decorations) if (d.dimmed) out.set(id, { ...out.get(id), dimmed: true });
     }
+    this.ghostLabel = this.localize({ nl: 'verwijderd', en: 'removed' });
     for (const [id, kind] of this.compare) {
       const label = this.localize(kind === 'added' ? { nl: 'nieuw', en: 'new' } : { nl: 'gewijzigd', en: 'changed' });
       out.set(id, { ...out.get(id), compare: { kind, label } });

@@ -9,20 +9,25 @@ export interface VersionChangesProps {
   canRestore: boolean;
   onBringBack(nodeId: string): void;
   onClose(): void;
+  /** Compare until: '' is now (the live map), or a later version. */
+  until: { options: { id: string; label: string }[]; value: string; onChange(id: string): void };
+  /** Also list cards that only moved (off by default: moving is not a change). */
+  includeMoves: boolean;
+  onIncludeMoves(on: boolean): void;
 }
 
 const show = (v: FieldValue | undefined) => (v === undefined || v === null || v === '' ? '–' : Array.isArray(v) ? v.join(', ') : String(v));
 
-type NodeChange = Exclude<Extract<MapChange, { on: 'node' }>, { type: 'moved' }>;
+type NodeChange = Extract<MapChange, { on: 'node' }>;
 
 /**
  * "Wat is er veranderd" since a version: cards grouped by kind (new, removed, changed with old → new per field),
  * then relations and records as counts. A card's entry frames it on the map; a removed card can be brought back.
  */
-export function VersionChanges({ title, when, changes, canRestore, onBringBack, onClose }: VersionChangesProps) {
+export function VersionChanges({ title, when, changes, canRestore, onBringBack, onClose, until, includeMoves, onIncludeMoves }: VersionChangesProps) {
   const { services } = useHost();
   const localize = useLocalize();
-  const cards = changes.filter((c): c is NodeChange => c.on === 'node' && c.type !== 'moved');
+  const cards = changes.filter((c): c is NodeChange => c.on === 'node');
   const byKind = new Map<string, NodeChange[]>();
   for (const c of cards) {
     const kind = c.type === 'removed' ? c.before.kind : c.after.kind;
@@ -41,6 +46,7 @@ export function VersionChanges({ title, when, changes, canRestore, onBringBack, 
     added: { nl: 'nieuw', en: 'new' },
     removed: { nl: 'verwijderd', en: 'removed' },
     changed: { nl: 'gewijzigd', en: 'changed' },
+    moved: { nl: 'verplaatst', en: 'moved' },
   } as const;
   /** A field as its kind's form calls it ("Capaciteit"), falling back to the stored key. */
   const fieldName = (kind: string, field: string) => {
@@ -53,7 +59,26 @@ export function VersionChanges({ title, when, changes, canRestore, onBringBack, 
     <div className="mk-versions mk-version-compare" data-testid="version-compare">
       <header>
         <h3>{localize({ nl: 'Wat is er veranderd', en: 'What has changed' })}</h3>
-        <p className="mk-view-message">{localize({ nl: `Sinds “${title}” (${when}), tot nu. De kaart laat nieuwe kaarten groen en gewijzigde oranje zien.`, en: `Since “${title}” (${when}), until now. The map shows new cards in green and changed ones in amber.` })}</p>
+        <p className="mk-view-message">
+          {until.value
+            ? localize({ nl: `Sinds “${title}” (${when}), tot de gekozen versie. De kaart zelf toont nu; vergelijk met nu om de veranderingen erop te zien.`, en: `Since “${title}” (${when}), until the chosen version. The canvas shows now; compare with now to see the changes on it.` })
+            : localize({ nl: `Sinds “${title}” (${when}), tot nu. Nieuwe kaarten zijn groen, gewijzigde oranje, verwijderde staan vaag op hun oude plek.`, en: `Since “${title}” (${when}), until now. New cards are green, changed ones amber, removed ones faded at their old place.` })}
+        </p>
+        <label className="mk-compare-until">
+          {localize({ nl: 'Tot', en: 'Until' })}
+          <select value={until.value} onChange={(e) => until.onChange(e.currentTarget.value)}>
+            <option value="">{localize({ nl: 'nu', en: 'now' })}</option>
+            {until.options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="mk-compare-moves">
+          <input type="checkbox" checked={includeMoves} onChange={(e) => onIncludeMoves(e.currentTarget.checked)} />
+          {localize({ nl: 'Ook kaarten die alleen verplaatst zijn', en: 'Also cards that only moved' })}
+        </label>
         <button type="button" className="button" onClick={onClose}>
           {localize({ nl: 'Vergelijken sluiten', en: 'Close comparison' })}
         </button>

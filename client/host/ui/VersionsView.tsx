@@ -3,7 +3,7 @@ import { deleteVersion, listVersions, prepareRestore, readVersion, renameVersion
 import { diffSnapshots, type MapChange } from '../../../shared/model/diffSnapshots';
 import { snapshotMap } from '../../../shared/model/mapDoc';
 import { restoreNode, restoreSnapshot } from '../../../shared/model/restoreSnapshot';
-import type { MapSnapshot } from '../../../shared/model/schema';
+import type { MapSnapshot, NodeRecord } from '../../../shared/model/schema';
 import { canEdit } from '../../../shared/protocol/roles';
 import type { LocalizedText } from '../api';
 import { useHost, useLocalize } from './HostContext';
@@ -44,6 +44,9 @@ export function VersionsView() {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [comparing, setComparing] = useState<{ version: MapVersion; snapshot: MapSnapshot } | null>(null);
+  /** A second, later version to compare with instead of the live map; null compares with now. */
+  const [against, setAgainst] = useState<{ version: MapVersion; snapshot: MapSnapshot } | null>(null);
+  const [includeMoves, setIncludeMoves] = useState(false);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [tick, setTick] = useState(0);
 
@@ -65,12 +68,22 @@ export function VersionsView() {
     session.doc.on('update', onUpdate);
     return () => session.doc.off('update', onUpdate);
   }, [comparing, session]);
-  const changes: MapChange[] = useMemo(() => (comparing ? diffSnapshots(comparing.snapshot, snapshotMap(session.doc)) : []), [comparing, session, tick]);
+  const changes: MapChange[] = useMemo(
+    () => (comparing ? diffSnapshots(comparing.snapshot, against ? against.snapshot : snapshotMap(session.doc), { includeMoves }) : []),
+    [comparing, against, includeMoves, session, tick],
+  );
   useEffect(() => {
+    // The canvas shows the live map: its marks only make sense when comparing with now.
+    if (against) return services.decorations.setCompare(new Map());
     const marks = new Map<string, 'added' | 'changed'>();
-    for (const c of changes) if (c.on === 'node' && (c.type === 'added' || c.type === 'changed')) marks.set(c.id, c.type);
-    services.decorations.setCompare(marks);
-  }, [changes, services]);
+    const ghosts: NodeRecord[] = [];
+    for (const c of changes) {
+      if (c.on !== 'node') continue;
+      if (c.type === 'added' || c.type === 'changed' || c.type === 'moved') marks.set(c.id, c.type === 'added' ? 'added' : 'changed');
+      else if (c.type === 'removed') ghosts.push(c.before);
+    }
+    services.decorations.setCompare(marks, ghosts);
+  }, [changes, against, services]);
   useEffect(() => () => services.decorations.setCompare(new Map()), [services]);
 
   const run = async (work: () => Promise<void>) => {
@@ -114,14 +127,29 @@ export function VersionsView() {
   };
 
   if (comparing) {
+    const later = (versions ?? []).filter((v) => v.createdAt > comparing.version.createdAt);
     return (
       <VersionChanges
         title={title(comparing.version)}
         when={when(comparing.version.createdAt)}
         changes={changes}
-        canRestore={editor}
+        canRestore={editor && !against}
         onBringBack={bringBack}
-        onClose={() => setComparing(null)}
+        onClose={() => {
+          setComparing(null);
+          setAgainst(null);
+        }}
+        until={{
+          options: later.map((v) => ({ id: v.id, label: `${title(v)} (${when(v.createdAt)})` })),
+          value: against?.version.id ?? '',
+          onChange: (id) => {
+            const v = later.find((x) => x.id === id);
+            if (!v) return setAgainst(null);
+            void run(async () => setAgainst({ version: v, snapshot: await readVersion(session.room, session.token, v.id) }));
+          },
+        }}
+        includeMoves={includeMoves}
+        onIncludeMoves={setIncludeMoves}
       />
     );
   }
