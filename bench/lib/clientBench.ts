@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { openBenchClient, waitFor } from './clients';
+import { createNode, nodesMap, setNodeData } from '../../shared/model/mapDoc';
+import type { RoomTarget } from './servers';
 import { addBenchMap, nodeCount } from './mapFixture';
 import { initialJs, sizeOf, type BundleSize } from './bundleSize';
 import { summarizeProfile, type CpuProfile, type ProfileLine } from './profileSummary';
@@ -43,6 +45,8 @@ export interface ClientBenchResult {
   drag: FrameStats & { selected: number; moved: boolean };
   /** The same map zoomed in to one card (double-click far out), where cards are drawn in full: pan, and drag one card. */
   near?: { zoom: number; cardsInView: number; pan: FrameStats; drag: FrameStats & { moved: boolean } };
+  /** Opening a comparison with a version of the map (a tenth of it changed since) until its list and canvas marks are drawn. */
+  compare?: { ms: number; changes: number; ghosts: number };
   profiles?: { load?: ProfileSummary; drag?: ProfileSummary; panTrace?: TraceLine[]; dragTrace?: TraceLine[] };
 }
 
@@ -186,6 +190,39 @@ export interface ClientBenchOptions {
 }
 
 /** The map in real Chromium: load until drawn, pan, drag a selection, JS heap, and the initial JS size. */
+/**
+ * Saves the map as a version, changes a tenth of it from another client (cards changed, added and removed), then
+ * times, in the page, from clicking "Vergelijken met nu" until the change list is drawn and the next frame painted.
+ */
+async function compareUntilDrawn(page: Page, httpUrl: string, target: RoomTarget, nodes: number): Promise<{ ms: number; changes: number; ghosts: number }> {
+  const res = await fetch(`${httpUrl}/api/rooms/${target.room}/versions`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${target.token ?? ''}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench-sessie' }),
+  });
+  if (res.status !== 201) throw new Error(`saving a version answered ${res.status}`);
+  const writer = openBenchClient(target);
+  await waitFor(() => writer.isSynced(), 'writer synced', 30_000);
+  const removed = Math.max(1, Math.floor(nodes / 100));
+  writer.doc.transact(() => {
+    for (let i = 0; i < nodes; i += 10) setNodeData(writer.doc, `n${i}`, { note: 'gewijzigd' });
+    for (let i = 0; i < removed; i++) nodesMap(writer.doc).delete(`n${5 + i * 10}`);
+    for (let i = 0; i < removed; i++) createNode(writer.doc, { label: `Nieuw ${i}`, x: i * 200, y: -400 });
+  });
+  await page.waitForFunction((n: number) => document.querySelectorAll('.react-flow__node').length <= n, nodes, { timeout: 30_000 });
+  writer.destroy();
+  await page.locator('.mk-activity[data-view="core.versions"]').click();
+  const button = page.locator('[data-version]', { hasText: 'Bench-sessie' }).getByRole('button', { name: 'Vergelijken met nu' });
+  await button.waitFor({ timeout: 30_000 });
+  const started = await page.evaluate(() => performance.now());
+  await button.click();
+  // The list drawn; the canvas takes the marks in the same render (far out it draws them into its one picture).
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="version-compare"] [data-change]').length > 0, undefined, { timeout: 60_000, polling: 'raf' });
+  const ended = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
+  const changes = await page.locator('[data-testid="version-compare"] [data-change]').count();
+  return { ms: ended - started, changes, ghosts: removed };
+}
+
 export async function clientBench(opts: ClientBenchOptions): Promise<ClientBenchResult> {
   const snap = snapshot();
   if (!snap) await ensureClientBuild();
@@ -375,6 +412,11 @@ export async function clientBench(opts: ClientBenchOptions): Promise<ClientBench
       }
     }
 
+    const compare = await compareUntilDrawn(page, server.httpUrl, target, opts.nodes).catch((err: unknown) => {
+      console.error(`[client] comparison not measured: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      return undefined;
+    });
+
     const result: ClientBenchResult = {
       nodes: opts.nodes,
       edges: opts.edges,
@@ -390,6 +432,7 @@ export async function clientBench(opts: ClientBenchOptions): Promise<ClientBench
       drag: { ...drag, selected, moved: before !== after },
       near,
       profiles,
+      compare,
     };
 
     await context.close();

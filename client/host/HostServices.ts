@@ -24,6 +24,7 @@ import { MenuRegistry } from './registries/MenuRegistry';
 import { StatusBarRegistry } from './registries/StatusBarRegistry';
 import { CanvasService } from './services/CanvasService';
 import { ContextMenuService } from './services/ContextMenuService';
+import { ComparisonService } from './services/ComparisonService';
 import { DecorationService } from './services/DecorationService';
 import { LayoutStore } from './services/LayoutStore';
 import { MapService } from './services/MapService';
@@ -59,6 +60,8 @@ export interface HostServices extends IDisposable {
   templates: ContributionRegistry<TemplateContribution, TemplateProvider>;
   settings: SettingsStore;
   decorations: DecorationService;
+  /** The comparison with a version, while one is open (Versies). */
+  comparison: ComparisonService;
   canvas: CanvasService;
   map: MapService;
   layout: LayoutStore;
@@ -111,6 +114,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     templates: new ContributionRegistry<TemplateContribution, TemplateProvider>('template', (d) => d.id),
     settings: new SettingsStore(),
     decorations,
+    comparison: store.add(new ComparisonService(session, decorations)),
     canvas: new CanvasService(),
     map,
     layout,

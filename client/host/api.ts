@@ -143,6 +143,13 @@ export interface MapApi {
    * template or import changes a map that has cards. Rejects when the server cannot be reached or refuses.
    */
   saveVersion(what: { name: string; note?: string } | { reason: 'template' | 'import' }): Promise<void>;
+  /**
+   * While this person compares the map with a version (the Versies view): what changed in one card since, field by
+   * field (`label` or `data.<key>`), for an inspector to show old → new. Undefined otherwise.
+   */
+  getComparison(nodeId: string): { versionName: string; fields: readonly { field: string; before: FieldValue | undefined; after: FieldValue | undefined }[] } | undefined;
+  /** Fires when a comparison starts, changes or ends. */
+  readonly onDidChangeComparison: Event<void>;
   /** The map's versions on the server, newest first (any link may list them). */
   listVersions(): Promise<{ id: string; name: string; createdAt: number; automatic: boolean }[]>;
   /** One version's map as plain values, with its name and when it was saved. */

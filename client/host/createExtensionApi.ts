@@ -38,7 +38,7 @@ export function createExtensionApi(services: HostServices, extensionId: string, 
       executeCommand: (id, ...args) => services.commands.executeCommand(id, ...args),
     },
 
-    map: createMapApi(services.map, { get: (k) => services.nodeKinds.get(k)?.declaration }, store, extensionId),
+    map: createMapApi(services.map, { get: (k) => services.nodeKinds.get(k)?.declaration }, store, extensionId, services.decorations),
 
     canvas: {
       revealNodes(nodeIds, options) {

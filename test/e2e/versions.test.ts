@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { createNode, nodesMap, setNodeData } from '../../shared/model/mapDoc';
+import { nodesMap, readNode } from '../../shared/model/mapDoc';
 import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
 import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
@@ -63,12 +63,32 @@ describe.skipIf(skipWithoutBrowser)('versions of a map in the browser', () => {
   });
 
   it('compares with now: the new card green, the deleted one listed, the changed field old → new', async () => {
-    // The map moves on after the session: a card added, one deleted, a field changed.
-    added = createNode(editor.doc, { kind: 'place', label: 'Bibliotheek Oost', x: 200, y: -300 });
-    editor.doc.transact(() => nodesMap(editor.doc).delete(VK.ilse));
-    setNodeData(editor.doc, VK.hatice, { capacityHoursPerMonth: 20 });
+    // The map moves on in Joost's page: a place added, a key figure deleted, a capacity changed.
+    const before = new Set(nodesMap(editor.doc).keys());
+    await joost.locator('.mk-canvas').focus();
+    await joost.keyboard.press('Control+Shift+P');
+    const palette = joost.getByRole('dialog', { name: 'Opdrachtenpalet' });
+    await palette.waitFor();
+    await joost.keyboard.type('Nieuw: vindplaats');
+    await palette.getByRole('option', { name: /Nieuw: vindplaats/ }).first().waitFor();
+    await joost.keyboard.press('Enter');
+    const label = joost.locator('textarea.mk-node-editor');
+    await label.waitFor();
+    await label.fill('Bibliotheek Oost');
+    await label.press('Enter');
+    await waitFor(() => [...nodesMap(editor.doc).keys()].some((id) => !before.has(id)), 'the new place reaches the server');
+    added = [...nodesMap(editor.doc).keys()].find((id) => !before.has(id))!;
+    await card(joost, VK.ilse).click();
+    await joost.keyboard.press('Delete');
+    await card(joost, VK.hatice).click();
+    // Adding the place opened the inspector already; the activity button would close it again.
+    if (!(await joost.locator('[data-testid="inspector"]').isVisible())) await joost.locator('.mk-activity[data-view="stakeholders.inspector"]').click();
+    const capacity = joost.locator('[data-testid="inspector"] [data-field="capacityHoursPerMonth"]');
+    await capacity.fill('20');
+    await capacity.press('Enter');
     await card(samira, added).waitFor();
     await card(samira, VK.ilse).waitFor({ state: 'detached' });
+    await waitFor(() => readNode(VK.hatice, nodesMap(editor.doc).get(VK.hatice)!).data.capacityHoursPerMonth === 20, 'the capacity reaches the server');
 
     const view = samira.locator('[data-testid="versions-view"]');
     await view.locator('[data-version]', { hasText: 'Werksessie 1' }).getByRole('button', { name: 'Vergelijken met nu' }).click();
@@ -81,6 +101,15 @@ describe.skipIf(skipWithoutBrowser)('versions of a map in the browser', () => {
     // On the canvas: outlined, with its tag.
     await expect.poll(() => card(samira, added).locator('[data-compare="added"]').count()).toBe(1);
     await expect.poll(() => card(samira, VK.hatice).locator('[data-compare="changed"]').count()).toBe(1);
+    // The changed card's inspector says what changed, old → new, in the form's words.
+    await card(samira, VK.hatice).click();
+    await samira.locator('.mk-activity[data-view="stakeholders.inspector"]').click();
+    const note = samira.locator('[data-testid="inspector-comparison"]');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/Gewijzigd sinds “Werksessie 1”Capaciteit[^:]*: 8 → 20/);
+    await samira.screenshot({ path: shotPath('versions-inspector.png') });
+    await samira.locator('.mk-activity[data-view="core.versions"]').click();
+    await compare.waitFor();
     // The removed card is a faded ghost at its old place: there, but not a card anyone can select or drag.
     const ghost = samira.locator(`[data-ghost="${VK.ilse}"]`);
     await ghost.waitFor();

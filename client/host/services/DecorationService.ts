@@ -3,6 +3,7 @@ import type { IDisposable } from '../../../shared/plugin/Disposable';
 import type { LocalizedText } from '../../../shared/model/fields';
 import type { DiagnosticSeverity, NodeDecoration, ProblemEntry } from '../api';
 import type { NodeRecord } from '../../../shared/model/schema';
+import type { FieldChange } from '../../../shared/model/diffSnapshots';
 import { SEVERITY_ORDER } from './ProblemsService';
 
 /** The shape the canvas takes per node (client/canvas/nodeDecoration.ts). */
@@ -17,11 +18,18 @@ export interface CanvasDecoration {
  * Combines what decorates nodes on the canvas: problem markers (worst severity wins, first message as tooltip)
  * and each extension's dimming. Produces the map the canvas takes as `nodeDecorations`.
  */
+/** What a comparison says per changed card, for an inspector: the version's name and each field old → new. */
+export interface CompareDetails {
+  versionName: string;
+  fields: ReadonlyMap<string, readonly FieldChange[]>;
+}
+
 export class DecorationService implements IDisposable {
   private markers = new Map<string, { marker: DiagnosticSeverity; message: LocalizedText }>();
   private readonly byExtension = new Map<string, ReadonlyMap<string, NodeDecoration>>();
   private compare: ReadonlyMap<string, 'added' | 'changed'> = new Map();
   private ghosts: readonly NodeRecord[] = [];
+  private details: CompareDetails | null = null;
   private ghostLabel = '';
   private combined: ReadonlyMap<string, CanvasDecoration> = new Map();
   private readonly changed = new Emitter<void>();
@@ -54,10 +62,17 @@ export class DecorationService implements IDisposable {
    * Marks the cards that are new or changed since the version being compared with, and the cards removed since
    * as ghosts at their old place; empty ends the comparison.
    */
-  setCompare(marks: ReadonlyMap<string, 'added' | 'changed'>, ghosts: readonly NodeRecord[] = []): void {
+  setCompare(marks: ReadonlyMap<string, 'added' | 'changed'>, ghosts: readonly NodeRecord[] = [], details: CompareDetails | null = null): void {
     this.compare = new Map(marks);
     this.ghosts = ghosts;
+    this.details = details;
     this.recompute();
+  }
+
+  /** A card's changes since the version being compared with, or undefined when not comparing or unchanged. */
+  comparisonOf(nodeId: string): { versionName: string; fields: readonly FieldChange[] } | undefined {
+    const fields = this.details?.fields.get(nodeId);
+    return this.details && fields ? { versionName: this.details.versionName, fields } : undefined;
   }
 
   /** Cards removed since the version being compared with, drawn faded where they were. */

@@ -31,13 +31,17 @@ import { HostError } from '../HostError';
 import { listVersions, readVersionWithMeta, saveVersion } from '../../api/versionsApi';
 import type { NodeKindLookup } from './nodeKindLookup';
 import type { MapService } from './MapService';
+import type { DecorationService } from './DecorationService';
 import { scopedEvent } from './scopedEvent';
 
 /**
  * The map API one extension sees. Every write carries the session's local origin (so undo and presence work) and
  * is refused for viewers; every subscription is tied to the extension's lifetime through `store`.
  */
-export function createMapApi(service: MapService, kinds: NodeKindLookup, store: DisposableStore, extensionId: string): MapApi {
+/** The comparison event where there is no workbench to compare in (unit tests): it never fires. */
+const noComparisons = new Emitter<void>();
+
+export function createMapApi(service: MapService, kinds: NodeKindLookup, store: DisposableStore, extensionId: string, decorations?: DecorationService): MapApi {
   const session = service.session;
   const { doc, origin } = session;
   const editable = () => canEdit(session.role);
@@ -132,6 +136,9 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
       guard();
       await saveVersion(session.room, session.token, what);
     },
+    getComparison: (nodeId) => decorations?.comparisonOf(nodeId),
+    // Without the workbench (unit tests) nothing ever compares.
+    onDidChangeComparison: scopedEvent(decorations?.onDidChange ?? noComparisons.event, store),
     async listVersions() {
       return (await listVersions(session.room, session.token)).map(({ id, name, createdAt, automatic }) => ({ id, name, createdAt, automatic }));
     },

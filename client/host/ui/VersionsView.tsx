@@ -1,9 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { deleteVersion, listVersions, prepareRestore, readVersion, renameVersion, saveVersion, type MapVersion } from '../../api/versionsApi';
-import { diffSnapshots, type MapChange } from '../../../shared/model/diffSnapshots';
-import { snapshotMap } from '../../../shared/model/mapDoc';
 import { restoreNode, restoreSnapshot } from '../../../shared/model/restoreSnapshot';
-import type { MapSnapshot, NodeRecord } from '../../../shared/model/schema';
+import type { MapSnapshot } from '../../../shared/model/schema';
 import { canEdit } from '../../../shared/protocol/roles';
 import type { LocalizedText } from '../api';
 import { useHost, useLocalize } from './HostContext';
@@ -43,12 +41,8 @@ export function VersionsView() {
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [comparing, setComparing] = useState<{ version: MapVersion; snapshot: MapSnapshot } | null>(null);
-  /** A second, later version to compare with instead of the live map; null compares with now. */
-  const [against, setAgainst] = useState<{ version: MapVersion; snapshot: MapSnapshot } | null>(null);
-  const [includeMoves, setIncludeMoves] = useState(false);
+  const comparison = useSyncExternalStore(services.comparison.subscribe, services.comparison.get);
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
-  const [tick, setTick] = useState(0);
 
   const refresh = useCallback(async () => {
     try {
@@ -61,30 +55,6 @@ export function VersionsView() {
   useEffect(() => {
     void refresh();
   }, [refresh]);
-  // The compare view follows the live map: re-diff on every change while it is open.
-  useEffect(() => {
-    if (!comparing) return;
-    const onUpdate = () => setTick((t) => t + 1);
-    session.doc.on('update', onUpdate);
-    return () => session.doc.off('update', onUpdate);
-  }, [comparing, session]);
-  const changes: MapChange[] = useMemo(
-    () => (comparing ? diffSnapshots(comparing.snapshot, against ? against.snapshot : snapshotMap(session.doc), { includeMoves }) : []),
-    [comparing, against, includeMoves, session, tick],
-  );
-  useEffect(() => {
-    // The canvas shows the live map: its marks only make sense when comparing with now.
-    if (against) return services.decorations.setCompare(new Map());
-    const marks = new Map<string, 'added' | 'changed'>();
-    const ghosts: NodeRecord[] = [];
-    for (const c of changes) {
-      if (c.on !== 'node') continue;
-      if (c.type === 'added' || c.type === 'changed' || c.type === 'moved') marks.set(c.id, c.type === 'added' ? 'added' : 'changed');
-      else if (c.type === 'removed') ghosts.push(c.before);
-    }
-    services.decorations.setCompare(marks, ghosts);
-  }, [changes, against, services]);
-  useEffect(() => () => services.decorations.setCompare(new Map()), [services]);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -118,38 +88,37 @@ export function VersionsView() {
       session.stopCapturing();
       services.notifications.show('info', localize({ nl: `De kaart staat weer zoals in “${title(v)}”. Ctrl+Z maakt het ongedaan.`, en: `The map is back as in “${title(v)}”. Ctrl+Z undoes it.` }), 'core');
     });
-  const compare = (v: MapVersion) => run(async () => setComparing({ version: v, snapshot: await readVersion(session.room, session.token, v.id) }));
+  const compared = (v: MapVersion, snapshot: MapSnapshot) => ({ id: v.id, title: title(v), createdAt: v.createdAt, snapshot });
+  const compare = (v: MapVersion) => run(async () => services.comparison.start(compared(v, await readVersion(session.room, session.token, v.id))));
   const bringBack = (id: string) => {
-    if (!comparing) return;
+    if (!comparison) return;
     session.stopCapturing();
-    restoreNode(session.doc, comparing.snapshot, id, session.origin);
+    restoreNode(session.doc, comparison.base.snapshot, id, session.origin);
     session.stopCapturing();
   };
 
-  if (comparing) {
-    const later = (versions ?? []).filter((v) => v.createdAt > comparing.version.createdAt);
+  if (comparison) {
+    const base = comparison.base;
+    const later = (versions ?? []).filter((v) => v.createdAt > base.createdAt);
     return (
       <VersionChanges
-        title={title(comparing.version)}
-        when={when(comparing.version.createdAt)}
-        changes={changes}
-        canRestore={editor && !against}
+        title={base.title}
+        when={when(base.createdAt)}
+        changes={comparison.changes}
+        canRestore={editor && !comparison.until}
         onBringBack={bringBack}
-        onClose={() => {
-          setComparing(null);
-          setAgainst(null);
-        }}
+        onClose={() => services.comparison.stop()}
         until={{
           options: later.map((v) => ({ id: v.id, label: `${title(v)} (${when(v.createdAt)})` })),
-          value: against?.version.id ?? '',
+          value: comparison.until?.id ?? '',
           onChange: (id) => {
             const v = later.find((x) => x.id === id);
-            if (!v) return setAgainst(null);
-            void run(async () => setAgainst({ version: v, snapshot: await readVersion(session.room, session.token, v.id) }));
+            if (!v) return services.comparison.setUntil(null);
+            void run(async () => services.comparison.setUntil(compared(v, await readVersion(session.room, session.token, v.id))));
           },
         }}
-        includeMoves={includeMoves}
-        onIncludeMoves={setIncludeMoves}
+        includeMoves={comparison.includeMoves}
+        onIncludeMoves={(on) => services.comparison.setIncludeMoves(on)}
       />
     );
   }

@@ -65,6 +65,33 @@ export function createInspectorView(api: MantelkaartApi, state: StakeholderState
   };
 }
 
+const shown = (v: unknown) => (v === undefined || v === null || v === '' ? '–' : Array.isArray(v) ? v.join(', ') : String(v));
+
+/** While the map is compared with a version: this card's fields then → now, in the form's words. */
+function ComparisonNote({ api, nodeId, fields, language }: { api: MantelkaartApi; nodeId: string; fields: FieldSchema[]; language: 'nl' | 'en' }) {
+  const [, bump] = useState(0);
+  useEffect(() => {
+    const d = api.map.onDidChangeComparison(() => bump((x) => x + 1));
+    return () => d.dispose();
+  }, [api]);
+  const comparison = api.map.getComparison(nodeId);
+  if (!comparison) return null;
+  const t = (nl: string, en: string) => (language === 'nl' ? nl : en);
+  const name = (field: string) => (field === 'label' ? t('Naam', 'Name') : (fields.find((f) => `data.${f.key}` === field)?.label[language] ?? field.replace(/^data\./, '')));
+  return (
+    <div className="sh-comparison" data-testid="inspector-comparison" role="note">
+      <strong>{t(`Gewijzigd sinds “${comparison.versionName}”`, `Changed since “${comparison.versionName}”`)}</strong>
+      <ul>
+        {comparison.fields.map((f) => (
+          <li key={f.field}>
+            {name(f.field)}: <del>{shown(f.before)}</del> → <ins>{shown(f.after)}</ins>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function NodeInspector({ api, state, node, nodes, language }: { api: MantelkaartApi; state: StakeholderState; node: NodeRecord; nodes: NodeRecord[]; language: 'nl' | 'en' }) {
   const t = (nl: string, en: string) => (language === 'nl' ? nl : en);
   const kind = api.nodeKinds.get(node.kind);
@@ -86,6 +113,7 @@ function NodeInspector({ api, state, node, nodes, language }: { api: Mantelkaart
   return (
     <div className="sh-view sh-inspector" data-testid="inspector" data-node-id={node.id}>
       <p className="sh-kind-title">{kind ? kind.title[language] : node.kind}</p>
+      <ComparisonNote api={api} nodeId={node.id} fields={fields} language={language} />
       <div className="sh-field">
         <label htmlFor="sh-node-label">{t('Naam', 'Name')}</label>
         <input
