@@ -69,6 +69,11 @@ describe.runIf(durable)('backup and restore', () => {
     const privCheck = await client(server, `${maps[0].room}.private`, maps[0].tokens.owner);
     await waitFor(() => privCheck.doc.getMap('contacts').get('p1') !== undefined, 'private content stored');
 
+    // A version of the second map: versions are documents in the same store, so the backup carries them.
+    const saved = await server.api('POST', `/api/rooms/${maps[1].room}/versions`, { token: maps[1].tokens.edit, body: { name: 'Voor de backup' } });
+    expect(saved.status).toBe(201);
+    const versionId = (saved.body as { id: string }).id;
+
     // One person keeps editing the first map throughout the backup.
     const busy = await client(server, maps[0].room, maps[0].tokens.edit);
     let edits = 0;
@@ -115,6 +120,9 @@ describe.runIf(durable)('backup and restore', () => {
         checked++;
       }
     }
+    const version = await restarted.api('GET', `/api/rooms/${maps[1].room}/versions/${versionId}`, { token: maps[1].tokens.view });
+    expect(version.status).toBe(200);
+    expect(JSON.stringify(version.body)).toContain('Mantelzorg Oost 24');
     const first = await client(restarted, maps[0].room, maps[0].tokens.view);
     const missing = seenBeforeBackup.filter(([id]) => !nodesMap(first.doc).has(id));
     const restoredPriv = await client(restarted, `${maps[0].room}.private`, maps[0].tokens.edit);
