@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiDeps } from './api';
 import { authorize } from './access';
+import { ApiError, bearer } from './apiCommon';
 import { log } from './log';
 import { snapshotMap } from '../shared/model/mapDoc';
 import { isValidRoomName, privateRoomOf } from '../shared/model/roomName';
@@ -39,52 +40,31 @@ function isFormat(v: string): v is ExportFormat {
   return Object.prototype.hasOwnProperty.call(FORMATS, v);
 }
 
-class Refusal extends Error {
-  constructor(readonly status: number, readonly code: string, readonly reason: string) {
-    super(code);
-  }
-}
-
-function refuse(res: ServerResponse, method: string | undefined, r: Refusal): void {
-  log('API_REFUSED', { method, status: r.status, code: r.code });
-  const text = JSON.stringify({ error: { code: r.code, message: r.reason } });
-  res.writeHead(r.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
-  res.end(text);
-}
-
-function bearer(req: IncomingMessage): string | undefined {
-  const h = req.headers.authorization;
-  if (h === undefined) return undefined;
-  const m = /^Bearer ([^\s]+)$/.exec(h);
-  if (!m) throw new Refusal(401, 'AUTH_HEADER_INVALID', 'use the header Authorization: Bearer <token>');
-  return m[1];
-}
-
 /** The one query parameter of its name (repeating it is refused: which one would count?), or undefined. */
 function single(url: URL, name: string): string | undefined {
   const all = url.searchParams.getAll(name);
-  if (all.length > 1) throw new Refusal(400, 'QUERY_INVALID', `give ${name} only once`);
+  if (all.length > 1) throw new ApiError(400, 'QUERY_INVALID', `give ${name} only once`);
   return all[0];
 }
 
 /** The export's options from the query string; anything unexpected is refused with a reason, not guessed at. */
 export function parseExportQuery(url: URL): { format: ExportFormat; includePrivate: boolean; lang: PlanLang; since?: string; report: 'plan' | 'kwartaal' } {
   for (const key of url.searchParams.keys()) {
-    if (!['format', 'private', 'lang', 'since', 'report'].includes(key)) throw new Refusal(400, 'QUERY_INVALID', `unknown parameter ${key.slice(0, 40)}: use format, private, lang, since and report`);
+    if (!['format', 'private', 'lang', 'since', 'report'].includes(key)) throw new ApiError(400, 'QUERY_INVALID', `unknown parameter ${key.slice(0, 40)}: use format, private, lang, since and report`);
   }
   const format = single(url, 'format');
-  if (format === undefined) throw new Refusal(400, 'EXPORT_FORMAT_MISSING', 'add ?format=docx, md or json');
-  if (!isFormat(format)) throw new Refusal(400, 'EXPORT_FORMAT_UNKNOWN', `unknown format ${format.slice(0, 20)}: use docx, md or json`);
+  if (format === undefined) throw new ApiError(400, 'EXPORT_FORMAT_MISSING', 'add ?format=docx, md or json');
+  if (!isFormat(format)) throw new ApiError(400, 'EXPORT_FORMAT_UNKNOWN', `unknown format ${format.slice(0, 20)}: use docx, md or json`);
   const priv = single(url, 'private') ?? '0';
-  if (priv !== '0' && priv !== '1') throw new Refusal(400, 'QUERY_INVALID', 'private must be 0 or 1');
+  if (priv !== '0' && priv !== '1') throw new ApiError(400, 'QUERY_INVALID', 'private must be 0 or 1');
   const lang = single(url, 'lang') ?? 'nl';
-  if (lang !== 'nl' && lang !== 'en') throw new Refusal(400, 'QUERY_INVALID', 'lang must be nl or en');
+  if (lang !== 'nl' && lang !== 'en') throw new ApiError(400, 'QUERY_INVALID', 'lang must be nl or en');
   const since = single(url, 'since');
-  if (since !== undefined && !VERSION_ID_PATTERN.test(since)) throw new Refusal(400, 'VERSION_ID_INVALID', 'since must be a version id');
-  if (since !== undefined && format === 'json') throw new Refusal(400, 'QUERY_INVALID', 'since compares the plan with a version: use format=docx or md');
+  if (since !== undefined && !VERSION_ID_PATTERN.test(since)) throw new ApiError(400, 'VERSION_ID_INVALID', 'since must be a version id');
+  if (since !== undefined && format === 'json') throw new ApiError(400, 'QUERY_INVALID', 'since compares the plan with a version: use format=docx or md');
   const report = single(url, 'report') ?? 'plan';
-  if (report !== 'plan' && report !== 'kwartaal') throw new Refusal(400, 'QUERY_INVALID', 'report must be plan or kwartaal');
-  if (report === 'kwartaal' && since === undefined) throw new Refusal(400, 'QUERY_INVALID', 'the quarterly report compares with a version: add since=<version id>');
+  if (report !== 'plan' && report !== 'kwartaal') throw new ApiError(400, 'QUERY_INVALID', 'report must be plan or kwartaal');
+  if (report === 'kwartaal' && since === undefined) throw new ApiError(400, 'QUERY_INVALID', 'the quarterly report compares with a version: add since=<version id>');
   return { format, includePrivate: priv === '1', lang, since, report };
 }
 
@@ -109,63 +89,58 @@ function contentDisposition(fileName: string): string {
 async function versionToCompare(deps: ApiDeps, room: string, id: string): Promise<PlanSince> {
   try {
     const found = await deps.versions.load(room, id);
-    if (!found) throw new Refusal(404, 'VERSION_NOT_FOUND', 'this map has no version with that id');
+    if (!found) throw new ApiError(404, 'VERSION_NOT_FOUND', 'this map has no version with that id');
     return { snapshot: found.snapshot, name: found.meta.name, createdAt: found.meta.createdAt };
   } catch (err) {
-    if (err instanceof VersionUnreadableError) throw new Refusal(500, 'VERSION_UNREADABLE', 'this version is damaged in storage and cannot be read');
+    if (err instanceof VersionUnreadableError) throw new ApiError(500, 'VERSION_UNREADABLE', 'this version is damaged in storage and cannot be read');
     throw err;
   }
 }
 
 /** Serves one export; writes its own answers, refusals included. Unexpected errors propagate to the API's 500. */
 export async function handleExport(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<void> {
-  try {
-    if (req.method !== 'GET') throw new Refusal(405, 'API_METHOD_NOT_ALLOWED', 'use GET to export');
-    const room = EXPORT_PATH.exec(url.pathname)?.[1] ?? '';
-    if (!isValidRoomName(room)) throw new Refusal(400, 'ROOM_NAME_INVALID', 'invalid map name: use 1 to 64 letters, digits, - or _');
-    const access = await authorize(deps.signer, deps.store, room, bearer(req), { isPrivate: false });
-    if (!access.ok) throw new Refusal(access.status, access.code, access.reason);
-    const query = parseExportQuery(url);
-    if (query.includePrivate && !canEdit(access.role)) throw new Refusal(403, 'PRIVATE_FORBIDDEN', 'view links cannot export private data; leave out private=1');
+  if (req.method !== 'GET') throw new ApiError(405, 'API_METHOD_NOT_ALLOWED', 'use GET to export');
+  const room = EXPORT_PATH.exec(url.pathname)?.[1] ?? '';
+  if (!isValidRoomName(room)) throw new ApiError(400, 'ROOM_NAME_INVALID', 'invalid map name: use 1 to 64 letters, digits, - or _');
+  const access = await authorize(deps.signer, deps.store, room, bearer(req), { isPrivate: false });
+  if (!access.ok) throw new ApiError(access.status, access.code, access.reason);
+  const query = parseExportQuery(url);
+  if (query.includePrivate && !canEdit(access.role)) throw new ApiError(403, 'PRIVATE_FORBIDDEN', 'view links cannot export private data; leave out private=1');
 
-    const snapshot = await deps.rooms.withRoom(room, async (r) => snapshotMap(r.doc));
-    let privateFields: PrivateFieldsByNode | undefined;
-    if (query.includePrivate) privateFields = await deps.rooms.withRoom(privateRoomOf(room), async (r) => privateFieldsOf(r.doc, snapshot.nodes.map((n) => n.id)));
+  const snapshot = await deps.rooms.withRoom(room, async (r) => snapshotMap(r.doc));
+  let privateFields: PrivateFieldsByNode | undefined;
+  if (query.includePrivate) privateFields = await deps.rooms.withRoom(privateRoomOf(room), async (r) => privateFieldsOf(r.doc, snapshot.nodes.map((n) => n.id)));
 
-    const now = new Date();
-    const date = now.toISOString().slice(0, 10);
-    const base = safeFileName(snapshot.meta.title);
-    let body: Buffer;
-    let fileName: string;
-    if (query.format === 'json') {
-      body = Buffer.from(stringifyMapFile(exportMapJson(snapshot, privateFields, { includePrivate: query.includePrivate, exportedAt: now, app: 'Mantelkaart' })), 'utf8');
-      fileName = `${base}-${date}.json`;
+  const now = new Date();
+  const date = now.toISOString().slice(0, 10);
+  const base = safeFileName(snapshot.meta.title);
+  let body: Buffer;
+  let fileName: string;
+  if (query.format === 'json') {
+    body = Buffer.from(stringifyMapFile(exportMapJson(snapshot, privateFields, { includePrivate: query.includePrivate, exportedAt: now, app: 'Mantelkaart' })), 'utf8');
+    fileName = `${base}-${date}.json`;
+  } else {
+    const since = query.since ? await versionToCompare(deps, room, query.since) : undefined;
+    const quarterly = since !== undefined && query.report === 'kwartaal';
+    const plan = quarterly
+      ? buildQuarterlyReport(snapshot, since, { lang: query.lang, date })
+      : buildPlan(snapshot, { lang: query.lang, date, includePrivate: query.includePrivate, privateFields, since });
+    const suffix = quarterly ? (query.lang === 'en' ? 'quarterly-report' : 'kwartaalrapportage') : query.lang === 'en' ? 'project-plan' : 'projectplan';
+    fileName = `${base}-${suffix}-${date}.${FORMATS[query.format].extension}`;
+    if (query.format === 'md') {
+      body = Buffer.from(renderPlanMarkdown(plan), 'utf8');
     } else {
-      const since = query.since ? await versionToCompare(deps, room, query.since) : undefined;
-      const quarterly = since !== undefined && query.report === 'kwartaal';
-      const plan = quarterly
-        ? buildQuarterlyReport(snapshot, since, { lang: query.lang, date })
-        : buildPlan(snapshot, { lang: query.lang, date, includePrivate: query.includePrivate, privateFields, since });
-      const suffix = quarterly ? (query.lang === 'en' ? 'quarterly-report' : 'kwartaalrapportage') : query.lang === 'en' ? 'project-plan' : 'projectplan';
-      fileName = `${base}-${suffix}-${date}.${FORMATS[query.format].extension}`;
-      if (query.format === 'md') {
-        body = Buffer.from(renderPlanMarkdown(plan), 'utf8');
-      } else {
-        // Loaded on first use: the docx package is large and most servers never export a plan.
-        const { renderPlanDocx } = await import('../shared/plan/renderPlanDocx');
-        body = Buffer.from(await renderPlanDocx(plan));
-      }
+      // Loaded on first use: the docx package is large and most servers never export a plan.
+      const { renderPlanDocx } = await import('../shared/plan/renderPlanDocx');
+      body = Buffer.from(await renderPlanDocx(plan));
     }
-    log('ROOM_EXPORTED', { room, format: query.format, private: query.includePrivate, role: access.role });
-    res.writeHead(200, {
-      'Content-Type': FORMATS[query.format].contentType,
-      'Content-Length': body.length,
-      'Content-Disposition': contentDisposition(fileName),
-      'Cache-Control': 'no-store',
-    });
-    res.end(body);
-  } catch (err) {
-    if (err instanceof Refusal && !res.headersSent) return refuse(res, req.method, err);
-    throw err;
   }
+  log('ROOM_EXPORTED', { room, format: query.format, private: query.includePrivate, role: access.role });
+  res.writeHead(200, {
+    'Content-Type': FORMATS[query.format].contentType,
+    'Content-Length': body.length,
+    'Content-Disposition': contentDisposition(fileName),
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
 }

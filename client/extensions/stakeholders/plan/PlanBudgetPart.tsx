@@ -11,8 +11,6 @@ export function PlanBudgetPart({ api, language, readOnly, snapshot, data, budget
   const euro = (n: number) => formatEuro(n, language);
   const hours = (n: number) => formatHours(n, language);
   const info = snapshot.collections[PLAN_COLLECTION.info]?.find((r) => r.id === PLAN_INFO_ID);
-  const costs = new Map((snapshot.collections[PLAN_COLLECTION.costs] ?? []).map((r) => [r.id, r]));
-  const funding = new Map((snapshot.collections[PLAN_COLLECTION.funding] ?? []).map((r) => [r.id, r]));
   const amountOf = new Map(data.costs.map((c) => [c.id, c.amount]));
   return (
     <>
@@ -61,8 +59,8 @@ export function PlanBudgetPart({ api, language, readOnly, snapshot, data, budget
         api={api}
         collection={PLAN_COLLECTION.costs}
         fields={COST_FIELDS}
-        records={data.costs.map((c) => costs.get(c.id)!)}
-        nodes={snapshot.nodes}
+        snapshot={snapshot}
+        order={data.costs}
         language={language}
         readOnly={readOnly}
         name="kosten"
@@ -77,8 +75,8 @@ export function PlanBudgetPart({ api, language, readOnly, snapshot, data, budget
         api={api}
         collection={PLAN_COLLECTION.funding}
         fields={FUNDING_FIELDS}
-        records={data.funding.map((f) => funding.get(f.id)!)}
-        nodes={snapshot.nodes}
+        snapshot={snapshot}
+        order={data.funding}
         language={language}
         readOnly={readOnly}
         name="dekking"

@@ -9,14 +9,13 @@ export function PlanCommunicationPart({ api, language, readOnly, snapshot, data,
   const t = (nl: string, en: string) => (language === 'nl' ? nl : en);
   const languages = mapLanguages(ctx);
   const fields = CHANNEL_FIELDS.map((f) => (f.key === 'languages' ? { ...f, suggestions: languages } : f));
-  const byId = new Map((snapshot.collections[PLAN_COLLECTION.channels] ?? []).map((r) => [r.id, r]));
   return (
     <PlanRecordTable
       api={api}
       collection={PLAN_COLLECTION.channels}
       fields={fields}
-      records={data.channels.map((c) => byId.get(c.id)!)}
-      nodes={snapshot.nodes}
+      snapshot={snapshot}
+      order={data.channels}
       language={language}
       readOnly={readOnly}
       name="kanalen"

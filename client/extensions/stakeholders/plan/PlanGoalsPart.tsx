@@ -5,14 +5,13 @@ import type { PlanPartProps } from './planPartProps';
 /** The goals, measurable per community: each with an indicator, a baseline and a target. */
 export function PlanGoalsPart({ api, language, readOnly, snapshot, data }: PlanPartProps) {
   const t = (nl: string, en: string) => (language === 'nl' ? nl : en);
-  const byId = new Map((snapshot.collections[PLAN_COLLECTION.goals] ?? []).map((r) => [r.id, r]));
   return (
     <PlanRecordTable
       api={api}
       collection={PLAN_COLLECTION.goals}
       fields={GOAL_FIELDS}
-      records={data.goals.map((g) => byId.get(g.id)!)}
-      nodes={snapshot.nodes}
+      snapshot={snapshot}
+      order={data.goals}
       language={language}
       readOnly={readOnly}
       name="doelen"

@@ -14,7 +14,6 @@ export function PlanPlanningPart({ api, language, readOnly, snapshot, data, plan
   const resolved = useMemo(() => resolvePhases(snapshot, data.phases), [snapshot, data.phases]);
   const records = new Map((snapshot.collections[PLAN_COLLECTION.phases] ?? []).map((r) => [r.id, r]));
   const timeline = plan.sections.find((s) => s.id === 'planning')?.blocks.find((b) => b.type === 'timeline');
-  const byId = new Map((snapshot.collections[PLAN_COLLECTION.milestones] ?? []).map((r) => [r.id, r]));
   return (
     <>
       <div className="sh-table-scroll">
@@ -62,8 +61,8 @@ export function PlanPlanningPart({ api, language, readOnly, snapshot, data, plan
         api={api}
         collection={PLAN_COLLECTION.milestones}
         fields={MILESTONE_FIELDS}
-        records={data.milestones.map((m) => byId.get(m.id)!)}
-        nodes={snapshot.nodes}
+        snapshot={snapshot}
+        order={data.milestones}
         language={language}
         readOnly={readOnly}
         name="mijlpalen"

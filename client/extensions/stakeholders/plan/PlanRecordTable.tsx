@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
-import type { CollectionRecord, FieldSchema, FieldValue, Language, MantelkaartApi, NodeRecord } from '../../../host/api';
+import type { CollectionRecord, FieldSchema, FieldValue, Language, MantelkaartApi, MapSnapshot } from '../../../host/api';
 import { FieldEditor } from '../views/FieldEditor';
 
 export interface PlanRecordTableProps {
   api: MantelkaartApi;
   collection: string;
   fields: FieldSchema[];
-  /** In the order to show them. */
-  records: CollectionRecord[];
-  nodes: NodeRecord[];
+  /** The map: the collection's records are read from it, and nodeRef fields pick from its cards. */
+  snapshot: MapSnapshot;
+  /** The records' ids in the order to show them (the plan data's reader sorts them). */
+  order: readonly { id: string }[];
   language: Language;
   readOnly: boolean;
   /** The table's name for screen readers and tests ('doelen', 'kosten', …). */
@@ -28,7 +29,10 @@ export interface PlanRecordTableProps {
  * (checked the same way as everywhere else), a row added with its creation time so rows keep their order.
  */
 export function PlanRecordTable(props: PlanRecordTableProps) {
-  const { api, collection, fields, records, nodes, language, readOnly, name, extra = [] } = props;
+  const { api, collection, fields, snapshot, order, language, readOnly, name, extra = [] } = props;
+  const byId = new Map((snapshot.collections[collection] ?? []).map((r) => [r.id, r]));
+  const records = order.map((o) => byId.get(o.id)).filter((r): r is CollectionRecord => r !== undefined);
+  const nodes = snapshot.nodes;
   const t = (nl: string, en: string) => (language === 'nl' ? nl : en);
   // Every field someone fills in is an undo step of its own, however quickly the next one follows.
   const commit = (id: string, key: string, value: FieldValue | undefined) => {
