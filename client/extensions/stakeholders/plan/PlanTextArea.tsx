@@ -12,6 +12,9 @@ export interface PlanTextAreaProps {
   readOnly: boolean;
 }
 
+/** A plan text is a few paragraphs; this keeps a pasted book from swelling the map document everyone syncs. */
+const MAX_TEXT = 20_000;
+
 /** Where a caret lands after someone else's edit: shifted by what they inserted or removed before it. */
 export function shiftCaret(prev: string, next: string, caret: number): number {
   let start = 0;
@@ -74,6 +77,7 @@ export function PlanTextArea({ api, name, label, hint, rows = 4, readOnly }: Pla
         ref={ref}
         data-plan-text={name}
         rows={rows}
+        maxLength={MAX_TEXT}
         value={value}
         readOnly={readOnly}
         aria-describedby={hintId}
