@@ -1,37 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import * as Y from 'yjs';
-import type { Config } from './config';
-import type { DocStore } from './storage/DocStore';
-import type { Rooms } from './rooms';
-import type { TokenSigner } from './auth';
-import type { RateLimiter } from './rateLimit';
 import type { Role } from '../shared/protocol/roles';
-import { ApiError, access, bearer, parseBody, sameSecret, sendJson } from './apiCommon';
+import { ApiError, access, bearer, parseBody, sameSecret, sendJson, type ApiDeps } from './apiCommon';
+
+export type { ApiDeps } from './apiCommon';
 import { captureUpdate } from './room';
 import { CLOSE_DELETED, CLOSE_REVOKED } from './connection';
 import { newRoomMeta, readRoomMeta, roomMetaKey, writeRoomMeta, type RoomMeta } from './roomMeta';
 import { newRoomId } from '../shared/model/ids';
-import { deleteNodes, initMeta, readMeta, setTitle } from '../shared/model/mapDoc';
+import { initMeta, readMeta, setTitle } from '../shared/model/mapDoc';
 import { deletePrivateFields } from '../shared/model/privateDoc';
 import { isValidRoomName, privateRoomOf } from '../shared/model/roomName';
 import { RoomsFullError } from './rooms';
 import { errorText, log, logError } from './log';
 import { EXPORT_PATH, handleExport } from './exportRoute';
 import { VERSIONS_PATH, handleVersions } from './versions/versionRoutes';
-import type { VersionStore } from './versions/VersionStore';
 import { removePerson } from '../shared/stakeholders/removePerson';
 
-export interface ApiDeps {
-  config: Config;
-  store: DocStore;
-  rooms: Rooms;
-  versions: VersionStore;
-  signer: TokenSigner;
-  createLimiter: RateLimiter;
-  /** The port actually listened on (PORT=0 picks one), for links when no Host header helps. */
-  port(): number;
-}
 
 type LinkRole = 'edit' | 'view';
 

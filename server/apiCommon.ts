@@ -1,10 +1,27 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
-import type { ApiDeps } from './api';
 import { authorize, type Access } from './access';
 import { readJsonBody } from './body';
 import { encodeJson } from './compressJson';
+import type { Config } from './config';
+import type { TokenSigner } from './auth';
+import type { RateLimiter } from './rateLimit';
+import type { Rooms } from './rooms';
+import type { DocStore } from './storage/DocStore';
+import type { VersionStore } from './versions/VersionStore';
+
+/** What the API's routes work with. */
+export interface ApiDeps {
+  config: Config;
+  store: DocStore;
+  rooms: Rooms;
+  versions: VersionStore;
+  signer: TokenSigner;
+  createLimiter: RateLimiter;
+  /** The port actually listened on (PORT=0 picks one), for links when no Host header helps. */
+  port(): number;
+}
 
 /** What every JSON route of the API shares: refusals with a code, JSON answers, the bearer token, a checked body. */
 export class ApiError extends Error {

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiDeps } from './api';
 import { authorize } from './access';
-import { ApiError, bearer } from './apiCommon';
+import { ApiError, bearer, type ApiDeps } from './apiCommon';
 import { log } from './log';
 import { snapshotMap } from '../shared/model/mapDoc';
 import { isValidRoomName, privateRoomOf } from '../shared/model/roomName';

@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { ApiDeps } from '../api';
-import { ApiError, access, parseBody, sendJson } from '../apiCommon';
+import { ApiError, access, parseBody, sendJson, type ApiDeps } from '../apiCommon';
 import { exportMapJson } from '../../shared/exchange/exportMapJson';
 import { restoreSnapshot } from '../../shared/model/restoreSnapshot';
 import { canEdit } from '../../shared/protocol/roles';

@@ -9,9 +9,8 @@ import { formatEuro, formatHours, formatList, nodeName } from '../stakeholders/f
 import { formatMonth, formatMonths, type MonthPeriod } from '../stakeholders/months';
 import { commitmentTotals, type CommitmentTotals } from '../stakeholders/totals';
 import { planBudget, type PlanBudget } from './planBudget';
-import type { PlanSince } from './sections/sinceSection';
 import { readPlanData, type PlanData } from './planData';
-import type { PlanBlock, PlanLang, PlanSection } from './planDocument';
+import type { PlanBlock, PlanLang, PlanSection, PlanSince } from './planDocument';
 
 /** While building, a section may say what the team has not filled in; buildPlan moves that to the app's to-do list. */
 export type DraftBlock = PlanBlock | { type: 'missing'; items: string[] };

@@ -2,7 +2,16 @@
  * One plan model, several renderers (Markdown, Word, print HTML). The builder decides every word; renderers only
  * lay out. All text is plain (no markup): each renderer escapes for its own format.
  */
+import type { MapSnapshot } from '../model/schema';
+
 export type PlanLang = 'nl' | 'en';
+
+/** The version a plan is compared with: its map, its name and when it was saved. */
+export interface PlanSince {
+  snapshot: MapSnapshot;
+  name: string;
+  createdAt: number;
+}
 
 export interface PlanTable {
   header: string[];

@@ -1,5 +1,5 @@
 import { diffSnapshots } from '../../model/diffSnapshots';
-import type { MapSnapshot, NodeRecord } from '../../model/schema';
+import type { NodeRecord } from '../../model/schema';
 import { coverage } from '../../stakeholders/coverage';
 import { diagnose } from '../../stakeholders/diagnostics/index';
 import { nodeName } from '../../stakeholders/format';
@@ -12,13 +12,9 @@ import { planBudget } from '../planBudget';
 import { readPlanData, riskKey } from '../planData';
 import { formatPlanDate } from '../planDate';
 import { DASH, type DraftBlock, type DraftSection, type PlanContext } from '../planContext';
+import type { PlanSince } from '../planDocument';
 
-/** The version a plan is compared with: its map, its name and when it was saved. */
-export interface PlanSince {
-  snapshot: MapSnapshot;
-  name: string;
-  createdAt: number;
-}
+export type { PlanSince } from '../planDocument';
 
 const NEW_KINDS = [KIND.keyFigure, KIND.place, KIND.partner] as const;
 
