@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from 'react';
+import { Component, Suspense, type ReactNode } from 'react';
 import type { Language } from '../api';
 import { useEventVersion, useHost, useLocalize } from './HostContext';
 
@@ -42,7 +42,10 @@ export function ViewHost({ viewId, language }: { viewId: string; language: Langu
         </p>
       )}
     >
-      <ViewComponent viewId={viewId} language={language} />
+      {/* A view may load its code when first opened (React.lazy): a phone that never opens it never fetches it. */}
+      <Suspense fallback={<p className="mk-view-message" role="status">{localize({ nl: 'Laden…', en: 'Loading…' })}</p>}>
+        <ViewComponent viewId={viewId} language={language} />
+      </Suspense>
     </ViewErrorBoundary>
   );
 }

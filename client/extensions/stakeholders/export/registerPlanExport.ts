@@ -1,8 +1,8 @@
 import { createElement } from 'react';
 import type { ExtensionContext, MantelkaartApi } from '../../../host/api';
-import { renderPlanMarkdown } from '../../../../shared/plan/renderPlanMarkdown';
-import { PlanExportDialog } from './PlanExportDialog';
-import { exportPlan, mapPng, planDocx, planOf } from './planFiles';
+
+/** The plan model, its renderers and the dialog load when someone exports: a view link on a phone rarely does. */
+const planExport = () => Promise.all([import('./planFiles'), import('./PlanExportDialog'), import('../../../../shared/plan/renderPlanMarkdown')]);
 
 /** Ids declared in the manifest (commands, exporters) for the project plan. */
 export const PLAN_EXPORT_IDS = {
@@ -19,7 +19,7 @@ export function registerPlanExport(context: ExtensionContext, api: MantelkaartAp
   context.subscriptions.push(
     api.commands.registerCommand(PLAN_EXPORT_IDS.command, async () => {
       // The versions to compare with; without a connection the plan is still made, just without that choice.
-      const versions = await api.map.listVersions().catch(() => []);
+      const [versions, [{ exportPlan }, { PlanExportDialog }]] = await Promise.all([api.map.listVersions().catch(() => []), planExport()]);
       return api.window.showDialog<void>((close) =>
         createElement(PlanExportDialog, {
           ui: api.ui,
@@ -35,12 +35,16 @@ export function registerPlanExport(context: ExtensionContext, api: MantelkaartAp
     }),
     api.exporters.registerExporter(PLAN_EXPORT_IDS.docxExporter, {
       export: async (_map, { language }) => {
+        const [{ mapPng, planDocx, planOf }] = await planExport();
         const png = await mapPng(api);
         return planDocx(planOf(api, language, false, undefined, png !== undefined), png);
       },
     }),
     api.exporters.registerExporter(PLAN_EXPORT_IDS.markdownExporter, {
-      export: (_map, { language }) => renderPlanMarkdown(planOf(api, language, false)),
+      export: async (_map, { language }) => {
+        const [{ planOf }, , { renderPlanMarkdown }] = await planExport();
+        return renderPlanMarkdown(planOf(api, language, false));
+      },
     }),
   );
 }
