@@ -22,6 +22,8 @@ describe('restoring a version', () => {
     const added = createNode(doc, { kind: 'place', label: 'Bibliotheek' });
     nodesMap(doc).delete(VK.ilse);
     setNodeData(doc, VK.hatice, { capacityHoursPerMonth: 20 });
+    // A field the version did not have: restoring must remove it, not only overwrite the ones it had.
+    setNodeData(doc, VK.karim, { note: 'na de sessie ingevuld' });
     setSharedText(doc, 'planSummary', 'Nieuwe samenvatting');
     const before = snapshotMap(doc);
     const undo = tracked(doc);
