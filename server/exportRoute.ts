@@ -13,7 +13,7 @@ import type { PlanLang } from '../shared/plan/planDocument';
 import { buildQuarterlyReport } from '../shared/plan/buildQuarterlyReport';
 import type { PlanSince } from '../shared/plan/sections/sinceSection';
 import { VERSION_ID_PATTERN } from './versions/versionMeta';
-import { VersionUnreadableError } from './versions/VersionStore';
+import { loadVersion } from './versions/versionRoutes';
 
 /**
  * GET /api/rooms/<room>/export?format=docx|md|json[&private=1][&lang=nl|en][&since=<version id>[&report=plan|kwartaal]]
@@ -84,16 +84,10 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** The version a plan is compared with, as the plan model takes it; 404 when unknown, 500 when unreadable. */
+/** The version a plan is compared with, as the plan model takes it (refused like the versions routes refuse). */
 async function versionToCompare(deps: ApiDeps, room: string, id: string): Promise<PlanSince> {
-  try {
-    const found = await deps.versions.load(room, id);
-    if (!found) throw new ApiError(404, 'VERSION_NOT_FOUND', 'this map has no version with that id');
-    return { snapshot: found.snapshot, name: found.meta.name, createdAt: found.meta.createdAt };
-  } catch (err) {
-    if (err instanceof VersionUnreadableError) throw new ApiError(500, 'VERSION_UNREADABLE', 'this version is damaged in storage and cannot be read');
-    throw err;
-  }
+  const { snapshot, meta } = await loadVersion(deps, room, id);
+  return { snapshot, name: meta.name, createdAt: meta.createdAt };
 }
 
 /** Serves one export; writes its own answers, refusals included. Unexpected errors propagate to the API's 500. */

@@ -1,7 +1,7 @@
 import type { Room } from '../room';
 import { errorText, logError } from '../log';
 import type { VersionStore } from './VersionStore';
-import type { VersionReason } from './versionMeta';
+import { AUTOMATIC_VERSION_NAMES } from './versionMeta';
 
 export interface AutoVersionOptions {
   /** Least time between two automatic versions when the last person leaves a changed map. */
@@ -10,10 +10,6 @@ export interface AutoVersionOptions {
   dailyMs: number;
 }
 
-const NAMES: Partial<Record<VersionReason, string>> = {
-  leave: 'Automatisch, na de werksessie',
-  daily: 'Automatisch, dagelijks',
-};
 
 /**
  * Automatic versions, so a team never loses a session: when the last person leaves a map they changed (at most one
@@ -43,7 +39,7 @@ export class AutoVersions {
     return at;
   }
 
-  private save(room: Room, reason: VersionReason): void {
+  private save(room: Room, reason: 'leave' | 'daily'): void {
     if (this.saving.has(room.name)) return;
     this.saving.add(room.name);
     this.changed.delete(room.name);
@@ -51,7 +47,7 @@ export class AutoVersions {
     this.lastVersionAt.set(room.name, at);
     if (reason === 'leave') this.lastSessionVersionAt.set(room.name, at);
     this.versions
-      .save(room.name, room.doc, { name: NAMES[reason] ?? 'Automatisch', reason })
+      .save(room.name, room.doc, { name: AUTOMATIC_VERSION_NAMES[reason], reason })
       .catch((err: unknown) => {
         this.changed.add(room.name);
         logError('VERSION_AUTO_FAILED', { room: room.name, reason, error: errorText(err) });

@@ -7,6 +7,15 @@ import { z } from 'zod';
 export const VERSION_REASONS = ['named', 'leave', 'daily', 'restore', 'import', 'template'] as const;
 export type VersionReason = (typeof VERSION_REASONS)[number];
 
+/** The name an automatic version is stored under (Dutch first, like the UI; the UI names them by reason anyway). */
+export const AUTOMATIC_VERSION_NAMES: Record<Exclude<VersionReason, 'named'>, string> = {
+  leave: 'Automatisch, na de werksessie',
+  daily: 'Automatisch, dagelijks',
+  restore: 'Automatisch, voor het terugzetten',
+  template: 'Automatisch, voor het toepassen van een sjabloon',
+  import: 'Automatisch, voor een import',
+};
+
 export const versionMetaSchema = z.object({
   v: z.literal(1),
   id: z.string(),

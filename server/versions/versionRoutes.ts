@@ -6,7 +6,7 @@ import { restoreSnapshot } from '../../shared/model/restoreSnapshot';
 import { canEdit } from '../../shared/protocol/roles';
 import { log } from '../log';
 import { VersionUnreadableError, VersionsFullError } from './VersionStore';
-import { VERSION_ID_PATTERN, type VersionMeta } from './versionMeta';
+import { AUTOMATIC_VERSION_NAMES, VERSION_ID_PATTERN, type VersionMeta } from './versionMeta';
 
 /**
  * /api/rooms/<map>/versions[/<id>[/restore]]. Every link may list and read versions (a view link sees the map
@@ -22,7 +22,6 @@ const bySchema = z.string().trim().max(80, 'by must be at most 80 characters').r
 const createSchema = z
   .strictObject({ name: nameSchema.optional(), note: noteSchema.optional(), by: bySchema.optional(), reason: z.enum(['template', 'import']).optional() })
   .refine((b) => b.name !== undefined || b.reason !== undefined, { message: 'name must not be empty', path: ['name'] });
-const AUTOMATIC_NAMES = { template: 'Automatisch, voor het toepassen van een sjabloon', import: 'Automatisch, voor een import' } as const;
 const renameSchema = z.strictObject({ name: nameSchema.optional(), note: noteSchema.optional() }).refine((b) => b.name !== undefined || b.note !== undefined, 'give a name or a note');
 const restoreSchema = z.strictObject({ apply: z.boolean().optional(), by: bySchema.optional() });
 
@@ -31,7 +30,8 @@ async function mayEdit(req: IncomingMessage, deps: ApiDeps, room: string): Promi
   if (!canEdit(a.role)) throw new ApiError(403, 'EDIT_ONLY', 'a view link may look at versions but not save, rename or restore them');
 }
 
-async function loadVersion(deps: ApiDeps, room: string, id: string) {
+/** A version with its map, or the API's refusal: 404 when unknown, 500 when its stored state is damaged. */
+export async function loadVersion(deps: ApiDeps, room: string, id: string) {
   try {
     const found = await deps.versions.load(room, id);
     if (!found) throw new ApiError(404, 'VERSION_NOT_FOUND', 'this map has no version with that id');
@@ -57,7 +57,7 @@ async function create(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, 
   const body = await parseBody(req, deps, createSchema);
   try {
     const what = body.reason
-      ? { name: body.name ?? AUTOMATIC_NAMES[body.reason], note: body.note, reason: body.reason, createdBy: body.by }
+      ? { name: body.name ?? AUTOMATIC_VERSION_NAMES[body.reason], note: body.note, reason: body.reason, createdBy: body.by }
       : { name: body.name ?? '', note: body.note, reason: 'named' as const, createdBy: body.by };
     const meta = await deps.rooms.withRoom(room, (r) => deps.versions.save(room, r.doc, what));
     sendJson(res, 201, meta);
@@ -99,7 +99,7 @@ async function restore(req: IncomingMessage, res: ServerResponse, deps: ApiDeps,
   const { meta, snapshot } = await loadVersion(deps, room, id);
   const apply = body.apply !== false;
   const before: VersionMeta = await deps.rooms.withRoom(room, async (r) => {
-    const saved = await deps.versions.save(room, r.doc, { name: `Automatisch, voor het terugzetten van “${meta.name}”`, reason: 'restore', createdBy: body.by });
+    const saved = await deps.versions.save(room, r.doc, { name: `${AUTOMATIC_VERSION_NAMES.restore} van “${meta.name}”`, reason: 'restore', createdBy: body.by });
     if (apply) await r.change((doc) => restoreSnapshot(doc, snapshot));
     return saved;
   });

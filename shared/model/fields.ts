@@ -29,6 +29,9 @@ export interface FieldOption {
   label: LocalizedText;
 }
 
+/** A choice of a select field, written the short way: `fieldOption('concept', 'Concept', 'Draft')`. */
+export const fieldOption = (value: string, nl: string, en: string): FieldOption => ({ value, label: { nl, en } });
+
 export interface FieldSchema {
   key: string;
   type: FieldType;

@@ -20,16 +20,20 @@ import type { CollectionRecord, EdgeRecord, FieldValue, MapSnapshot, NodeRecord 
 
 const same = (a: FieldValue | undefined, b: FieldValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Makes a node's or edge's nested data map hold exactly `data`, touching only keys that differ. */
+/** Makes a map of fields hold exactly `fields`, touching only keys that differ (so concurrent edits elsewhere survive). */
+function syncMap(map: Y.Map<unknown>, fields: Record<string, FieldValue>): void {
+  for (const key of [...map.keys()]) if (!(key in fields)) map.delete(key);
+  for (const [key, value] of Object.entries(fields)) if (!same(map.get(key) as FieldValue | undefined, value)) map.set(key, value);
+}
+
+/** A node's or edge's nested data map, made to hold exactly `data`. */
 function syncData(y: YRecord, data: Record<string, FieldValue>): void {
   let d = y.get('data');
   if (!(d instanceof Y.Map)) {
     d = new Y.Map<unknown>();
     y.set('data', d);
   }
-  const map = d as Y.Map<unknown>;
-  for (const key of [...map.keys()]) if (!(key in data)) map.delete(key);
-  for (const [key, value] of Object.entries(data)) if (!same(map.get(key) as FieldValue | undefined, value)) map.set(key, value);
+  syncMap(d as Y.Map<unknown>, data);
 }
 
 function syncFields(y: YRecord, fields: Record<string, unknown>): void {
@@ -80,8 +84,7 @@ function restoreCollection(doc: Y.Doc, name: string, target: CollectionRecord[],
       putRecord(doc, name, r.data, r.id, origin);
       continue;
     }
-    for (const key of [...y.keys()]) if (!(key in r.data)) y.delete(key);
-    for (const [key, value] of Object.entries(r.data)) if (!same(y.get(key) as FieldValue | undefined, value)) y.set(key, value);
+    syncMap(y, r.data);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { MapSnapshot } from '../model/schema';
-import { planContext, type BuildPlanOptions, type DraftSection } from './planContext';
+import { paragraphs, planContext, type BuildPlanOptions, type DraftSection, type PlanContext } from './planContext';
 import { formatPlanDate } from './planDate';
 import type { PlanBlock, PlanDocument, PlanSection, PlanTodo } from './planDocument';
 import { aanleidingSection } from './sections/aanleidingSection';
@@ -58,7 +58,11 @@ function withSince(monitoring: DraftSection[], since: DraftSection[]): DraftSect
  * goes to `todo` for the app, so the document a team sends reads as a plan, not as a form.
  */
 export function buildPlan(snapshot: MapSnapshot, options: BuildPlanOptions): PlanDocument {
-  const ctx = planContext(snapshot, options);
+  return buildPlanFrom(planContext(snapshot, options), options);
+}
+
+/** The plan from a context the caller already has (the Projectplan view reads its budget and risks from the same one). */
+export function buildPlanFrom(ctx: PlanContext, options: Pick<BuildPlanOptions, 'date' | 'since'>): PlanDocument {
   const date = formatPlanDate(options.date, ctx.lang);
   const todo: PlanTodo[] = [];
   const title = titlePage(ctx, date);
@@ -67,7 +71,7 @@ export function buildPlan(snapshot: MapSnapshot, options: BuildPlanOptions): Pla
     if (b.type === 'missing') todo.push(...b.items.map((text) => ({ section: 'titel', text })));
     else titleBlocks.push(b);
   }
-  const summary = ctx.data.texts.summary.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+  const summary = paragraphs(ctx.data.texts.summary).flatMap((b) => (b.type === 'paragraph' ? [b.text] : []));
   if (summary.length === 0) todo.push({ section: 'samenvatting', text: ctx.t('Nog geen samenvatting voor de eerste pagina.', 'No summary for the first page yet.') });
   const sections = finish(
     [

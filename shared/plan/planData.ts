@@ -1,4 +1,4 @@
-import type { FieldOption, FieldSchema } from '../model/fields';
+import { fieldOption, type FieldOption, type FieldSchema } from '../model/fields';
 import type { CollectionRecord, FieldValue, MapSnapshot } from '../model/schema';
 import { KIND, PARTY_KINDS } from '../stakeholders/kinds/kindIds';
 import { parseDate, parseMonth, type Month } from '../stakeholders/months';
@@ -36,10 +36,9 @@ export const PLAN_COLLECTION = {
 /** The one record of the planInfo collection. */
 export const PLAN_INFO_ID = 'plan';
 
-const option = (value: string, nl: string, en: string): FieldOption => ({ value, label: { nl, en } });
 
 export type PlanStatus = 'concept' | 'definitief';
-export const PLAN_STATUS_OPTIONS: FieldOption[] = [option('concept', 'Concept', 'Draft'), option('definitief', 'Definitief', 'Final')];
+export const PLAN_STATUS_OPTIONS: FieldOption[] = [fieldOption('concept', 'Concept', 'Draft'), fieldOption('definitief', 'Definitief', 'Final')];
 
 /** Organisation types whose hours can be valued as eigen inzet (a caregiver is a person, not an organisation). */
 export const RATED_ORGANISATION_TYPES = ORGANISATION_TYPES.filter((t) => t !== 'mantelzorger');
@@ -84,15 +83,15 @@ export type CostCategory =
   | 'onvoorzien'
   | 'anders';
 export const COST_CATEGORY_OPTIONS: FieldOption[] = [
-  option('vertaling', 'Vertaling en tolken', 'Translation and interpreting'),
-  option('drukwerk', 'Drukwerk en materiaal', 'Printed material'),
-  option('digitaal', 'Digitaal materiaal', 'Digital material'),
-  option('zaalhuur', 'Zaalhuur en catering', 'Room hire and catering'),
-  option('vrijwilligersvergoeding', 'Vrijwilligersvergoeding sleutelfiguren', 'Volunteer allowances for key figures'),
-  option('training', 'Training', 'Training'),
-  option('coaching', 'Coaching van sleutelfiguren', 'Coaching of key figures'),
-  option('onvoorzien', 'Onvoorzien', 'Contingency'),
-  option('anders', 'Overig', 'Other'),
+  fieldOption('vertaling', 'Vertaling en tolken', 'Translation and interpreting'),
+  fieldOption('drukwerk', 'Drukwerk en materiaal', 'Printed material'),
+  fieldOption('digitaal', 'Digitaal materiaal', 'Digital material'),
+  fieldOption('zaalhuur', 'Zaalhuur en catering', 'Room hire and catering'),
+  fieldOption('vrijwilligersvergoeding', 'Vrijwilligersvergoeding sleutelfiguren', 'Volunteer allowances for key figures'),
+  fieldOption('training', 'Training', 'Training'),
+  fieldOption('coaching', 'Coaching van sleutelfiguren', 'Coaching of key figures'),
+  fieldOption('onvoorzien', 'Onvoorzien', 'Contingency'),
+  fieldOption('anders', 'Overig', 'Other'),
 ];
 const COST_CATEGORIES = COST_CATEGORY_OPTIONS.map((o) => o.value as CostCategory);
 
@@ -109,19 +108,19 @@ export const COST_FIELDS: FieldSchema[] = [
 
 export type FundingSource = 'gemeente' | 'fonds' | 'eigenBijdrage' | 'anders';
 export const FUNDING_SOURCE_OPTIONS: FieldOption[] = [
-  option('gemeente', 'Gemeente', 'Municipality'),
-  option('fonds', 'Fonds', 'Fund'),
-  option('eigenBijdrage', 'Eigen bijdrage organisatie', 'Own contribution of an organisation'),
-  option('anders', 'Anders', 'Other'),
+  fieldOption('gemeente', 'Gemeente', 'Municipality'),
+  fieldOption('fonds', 'Fonds', 'Fund'),
+  fieldOption('eigenBijdrage', 'Eigen bijdrage organisatie', 'Own contribution of an organisation'),
+  fieldOption('anders', 'Anders', 'Other'),
 ];
 const FUNDING_SOURCES = FUNDING_SOURCE_OPTIONS.map((o) => o.value as FundingSource);
 
 export type FundingStatus = 'teAanvragen' | 'aangevraagd' | 'toegekend' | 'afgewezen';
 export const FUNDING_STATUS_OPTIONS: FieldOption[] = [
-  option('teAanvragen', 'Nog aan te vragen', 'To be requested'),
-  option('aangevraagd', 'Aangevraagd', 'Requested'),
-  option('toegekend', 'Toegekend', 'Granted'),
-  option('afgewezen', 'Afgewezen', 'Declined'),
+  fieldOption('teAanvragen', 'Nog aan te vragen', 'To be requested'),
+  fieldOption('aangevraagd', 'Aangevraagd', 'Requested'),
+  fieldOption('toegekend', 'Toegekend', 'Granted'),
+  fieldOption('afgewezen', 'Afgewezen', 'Declined'),
 ];
 const FUNDING_STATUSES = FUNDING_STATUS_OPTIONS.map((o) => o.value as FundingStatus);
 

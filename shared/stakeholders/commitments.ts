@@ -1,4 +1,4 @@
-import type { FieldOption, FieldSchema, LocalizedText } from '../model/fields';
+import { fieldOption, type FieldOption, type FieldSchema, type LocalizedText } from '../model/fields';
 import type { CollectionRecord, FieldValue, MapSnapshot } from '../model/schema';
 import { PARTY_KINDS, KIND } from './kinds/kindIds';
 import { parseDate, parseMonth, type Month } from './months';
@@ -12,25 +12,24 @@ export type CommitmentRole = 'trekker' | 'professional' | 'vrijwilliger' | 'erva
 export type HoursUnit = 'perWeek' | 'perMonth' | 'total';
 export type CommitmentStatus = 'voorgesteld' | 'afgesproken' | 'loopt' | 'afgerond';
 
-const option = (value: string, nl: string, en: string): FieldOption => ({ value, label: { nl, en } });
 
 export const COMMITMENT_ROLE_OPTIONS: FieldOption[] = [
-  option('trekker', 'Trekker', 'Lead'),
-  option('professional', 'Professional', 'Professional'),
-  option('vrijwilliger', 'Vrijwilliger', 'Volunteer'),
-  option('ervaringsdeskundige', 'Ervaringsdeskundige', 'Expert by experience'),
-  option('kennispartner', 'Kennispartner', 'Knowledge partner'),
+  fieldOption('trekker', 'Trekker', 'Lead'),
+  fieldOption('professional', 'Professional', 'Professional'),
+  fieldOption('vrijwilliger', 'Vrijwilliger', 'Volunteer'),
+  fieldOption('ervaringsdeskundige', 'Ervaringsdeskundige', 'Expert by experience'),
+  fieldOption('kennispartner', 'Kennispartner', 'Knowledge partner'),
 ];
 export const HOURS_UNIT_OPTIONS: FieldOption[] = [
-  option('perWeek', 'per week', 'per week'),
-  option('perMonth', 'per maand', 'per month'),
-  option('total', 'in totaal', 'in total'),
+  fieldOption('perWeek', 'per week', 'per week'),
+  fieldOption('perMonth', 'per maand', 'per month'),
+  fieldOption('total', 'in totaal', 'in total'),
 ];
 export const COMMITMENT_STATUS_OPTIONS: FieldOption[] = [
-  option('voorgesteld', 'Voorgesteld', 'Proposed'),
-  option('afgesproken', 'Afgesproken', 'Agreed'),
-  option('loopt', 'Loopt', 'Running'),
-  option('afgerond', 'Afgerond', 'Finished'),
+  fieldOption('voorgesteld', 'Voorgesteld', 'Proposed'),
+  fieldOption('afgesproken', 'Afgesproken', 'Agreed'),
+  fieldOption('loopt', 'Loopt', 'Running'),
+  fieldOption('afgerond', 'Afgerond', 'Finished'),
 ];
 
 const ROLES = COMMITMENT_ROLE_OPTIONS.map((o) => o.value as CommitmentRole);

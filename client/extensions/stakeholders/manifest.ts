@@ -122,7 +122,7 @@ export const manifest = {
       { id: ID.cmd.togglePin, title: { nl: 'Vastzetten of losmaken', en: 'Pin or unpin' }, category: cat, icon: 'pin', when: 'canEdit && selectionCount > 0' },
       { id: ID.cmd.setRelationKind, title: { nl: 'Soort relatie kiezen…', en: 'Choose relation kind…' }, category: cat, icon: 'link', when: `canEdit && ${ID.ctx.edgeSelected}` },
       { id: ID.cmd.importCsv, title: { nl: 'Partners of mensen importeren uit CSV…', en: 'Import partners or people from CSV…' }, category: cat, icon: 'upload', when: 'canEdit' },
-      { id: ID.cmd.openPlan, title: { nl: 'Projectplan schrijven', en: 'Write the project plan' }, category: views, icon: 'note' },
+      { id: ID.cmd.openPlan, title: { nl: 'Projectplan schrijven', en: 'Write the project plan' }, category: views, icon: 'notebook-pen' },
       { id: 'stakeholders.exportPlan', title: { nl: 'Projectplan exporteren…', en: 'Export project plan…' }, category: cat, icon: 'note' },
     ],
     keybindings: [
@@ -166,7 +166,7 @@ export const manifest = {
       ],
       panel: [
         { id: ID.view.commitments, title: { nl: 'Afspraken', en: 'Commitments' }, icon: 'calendar' },
-        { id: ID.view.plan, title: { nl: 'Projectplan', en: 'Project plan' }, icon: 'note' },
+        { id: ID.view.plan, title: { nl: 'Projectplan', en: 'Project plan' }, icon: 'notebook-pen' },
       ],
     },
     templates: MAP_TEMPLATES.map((t) => ({ id: ID.template(t.id), title: t.title, description: t.description, icon: 'layout' })),

@@ -24,7 +24,7 @@ export interface ComparisonState {
 
 /**
  * The comparison with a version, kept while the person moves between views: the changes, recomputed as the live
- * map changes (a frame later, so a burst of edits costs one diff), and the marks and ghosts on the canvas. Only the
+ * map changes (50 ms later, so a burst of edits or a drag costs one diff), and the marks and ghosts on the canvas. Only the
  * live map can carry marks, so comparing two versions lists changes without marking the canvas.
  */
 export class ComparisonService implements IDisposable {

@@ -9,8 +9,8 @@ const CATEGORY_IDS = PARTNER_CATEGORIES.map((c) => c.id);
 const ROLE_IDS = PARTNER_ROLES.map((r) => r.id);
 
 const FIELDS = [
-  field.select('category', { nl: 'Categorie', en: 'Category' }, PARTNER_CATEGORIES.map((c) => c.id), PARTNER_CATEGORY_OPTIONS),
-  field.select('role', { nl: 'Rol', en: 'Role' }, PARTNER_ROLES.map((r) => r.id), PARTNER_ROLE_OPTIONS),
+  field.select('category', { nl: 'Categorie', en: 'Category' }, CATEGORY_IDS, PARTNER_CATEGORY_OPTIONS),
+  field.select('role', { nl: 'Rol', en: 'Role' }, ROLE_IDS, PARTNER_ROLE_OPTIONS),
   // The function people know (imam, POH), not necessarily a name: a name would belong in the private fields.
   field.text('contactPerson', { nl: 'Contactpersoon', en: 'Contact person' }, { suggestions: ['Wmo-consulent', 'praktijkondersteuner', 'imam', 'bestuurslid', 'coördinator'] }),
   commonFields.capacity({ nl: 'Uren per maand die de organisatie voor het project vrijmaakt.', en: 'Hours per month the organisation makes available.' }),

@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import type { Language, MantelkaartApi, ViewProps } from '../../../host/api';
 import { fileDate } from '../../../../shared/exchange/fileNames';
-import { buildPlan } from '../../../../shared/plan/buildPlan';
+import { buildPlanFrom } from '../../../../shared/plan/buildPlan';
 import { planContext, type PlanContext } from '../../../../shared/plan/planContext';
 import type { PlanDocument } from '../../../../shared/plan/planDocument';
-import { readPlanData, PLAN_TEXT } from '../../../../shared/plan/planData';
+import { PLAN_TEXT } from '../../../../shared/plan/planData';
 import { useSnapshot, type StakeholderState } from '../state';
 import { PlanBudgetPart } from './PlanBudgetPart';
 import { PlanCommunicationPart } from './PlanCommunicationPart';
@@ -103,9 +103,10 @@ export function createPlanView(api: MantelkaartApi, state: StakeholderState): Co
     const readOnly = !api.map.canEdit;
     const t = (nl: string, en: string) => (language === 'nl' ? nl : en);
     const date = fileDate();
-    const data = useMemo(() => readPlanData(snapshot), [snapshot]);
+    // One context per change: the diagnostics, totals and budget behind it are computed once for the whole view.
     const ctx = useMemo(() => planContext(snapshot, { date, lang: language }), [snapshot, language, date]);
-    const plan = useMemo(() => buildPlan(snapshot, { date, lang: language }), [snapshot, language, date]);
+    const plan = useMemo(() => buildPlanFrom(ctx, { date }), [ctx, date]);
+    const data = ctx.data;
     const body = useRef<HTMLDivElement>(null);
     // A view link reads the plan as a document; an editor writes it, and can look at the document any time.
     const [mode, setMode] = useState<'write' | 'read'>(readOnly ? 'read' : 'write');
