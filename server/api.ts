@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import * as Y from 'yjs';
 import type { Role } from '../shared/protocol/roles';
-import { ApiError, access, bearer, parseBody, sameSecret, sendJson, type ApiDeps } from './apiCommon';
+import { ApiError, access, bearer, clientIp, parseBody, sameSecret, sendJson, type ApiDeps } from './apiCommon';
 
 export type { ApiDeps } from './apiCommon';
 import { captureUpdate } from './room';
@@ -16,6 +16,7 @@ import { RoomsFullError } from './rooms';
 import { errorText, log, logError } from './log';
 import { EXPORT_PATH, handleExport } from './exportRoute';
 import { VERSIONS_PATH, handleVersions } from './versions/versionRoutes';
+import { PARTICIPATION_PATH, handleParticipation } from './participation/participationRoutes';
 import { removePerson } from '../shared/stakeholders/removePerson';
 
 
@@ -58,10 +59,6 @@ function tokensFor(deps: ApiDeps, room: string, meta: RoomMeta): Record<Role, st
 
 function linksFor(base: string, room: string, tokens: Record<Role, string>): Record<Role, string> {
   return { owner: linkFor(base, room, tokens.owner), edit: linkFor(base, room, tokens.edit), view: linkFor(base, room, tokens.view) };
-}
-
-function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
 }
 
 async function createRoom(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
@@ -124,7 +121,8 @@ async function deleteRoom(req: IncomingMessage, res: ServerResponse, deps: ApiDe
   await deps.store.delete(room);
   await deps.store.delete(privateRoomOf(room));
   const versions = await deps.versions.deleteAll(room);
-  log('ROOM_DELETED', { room, versions });
+  const ballots = await deps.participation.votes.deleteMap(room);
+  log('ROOM_DELETED', { room, versions, ballots });
   sendJson(res, 200, { room, deleted: true });
 }
 
@@ -164,6 +162,16 @@ function route(method: string, path: string): { handler: Handler; room: string; 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<void> {
   try {
     if (EXPORT_PATH.test(url.pathname)) return await handleExport(req, res, url, deps);
+    if (url.pathname === '/api/time') {
+      // The server's clock, for the shared timer: a client estimates its offset from it (half the round trip).
+      if (req.method !== 'GET') throw new ApiError(405, 'API_METHOD_NOT_ALLOWED', 'method not allowed here');
+      return sendJson(res, 200, { now: Date.now() });
+    }
+    const participation = PARTICIPATION_PATH.exec(url.pathname);
+    if (participation) {
+      if (!isValidRoomName(participation[1])) throw new ApiError(400, 'ROOM_NAME_INVALID', 'invalid map name: use 1 to 64 letters, digits, - or _');
+      return await handleParticipation(req, res, url, deps, participation);
+    }
     const versions = VERSIONS_PATH.exec(url.pathname);
     if (versions) {
       if (!isValidRoomName(versions[1])) throw new ApiError(400, 'ROOM_NAME_INVALID', 'invalid map name: use 1 to 64 letters, digits, - or _');

@@ -10,6 +10,7 @@ import type { RateLimiter } from './rateLimit';
 import type { Rooms } from './rooms';
 import type { DocStore } from './storage/DocStore';
 import type { VersionStore } from './versions/VersionStore';
+import type { Participation } from './participation/participationRoutes';
 
 /** What the API's routes work with. */
 export interface ApiDeps {
@@ -19,6 +20,8 @@ export interface ApiDeps {
   versions: VersionStore;
   signer: TokenSigner;
   createLimiter: RateLimiter;
+  /** Votes, suggestions and the timer. */
+  participation: Participation;
   /** The port actually listened on (PORT=0 picks one), for links when no Host header helps. */
   port(): number;
 }
@@ -51,9 +54,10 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(ha, hb);
 }
 
-export async function parseBody<T>(req: IncomingMessage, deps: ApiDeps, schema: z.ZodType<T>): Promise<T> {
-  const body = await readJsonBody(req, deps.config.limits.maxBodyBytes);
-  if (!body.ok) throw new ApiError(body.status, body.code, body.reason);
+/** A JSON body checked by `schema`; `limit` lowers MAX_BODY_BYTES for a route, refusing larger bodies with `limit.code`. */
+export async function parseBody<T>(req: IncomingMessage, deps: ApiDeps, schema: z.ZodType<T>, limit?: { bytes: number; code: string }): Promise<T> {
+  const body = await readJsonBody(req, limit?.bytes ?? deps.config.limits.maxBodyBytes);
+  if (!body.ok) throw new ApiError(body.status, body.status === 413 && limit ? limit.code : body.code, body.reason);
   const parsed = schema.safeParse(body.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -61,6 +65,11 @@ export async function parseBody<T>(req: IncomingMessage, deps: ApiDeps, schema: 
     throw new ApiError(400, 'BODY_INVALID', where + (issue?.message ?? 'invalid body'));
   }
   return parsed.data;
+}
+
+/** The address a request came from, for per-address limits. */
+export function clientIp(req: IncomingMessage): string {
+  return req.socket.remoteAddress ?? 'unknown';
 }
 
 /** The caller's access to a map, from the bearer token; `ownerOnly` refuses edit and view links with 403. */

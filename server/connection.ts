@@ -43,6 +43,7 @@ export class Connection implements RoomPeer {
   private awarenessTokens: number;
   private awarenessRefilledAt = Date.now();
   private awarenessDroppedLogged = false;
+  private summonDroppedLogged = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -173,10 +174,24 @@ export class Connection implements RoomPeer {
       own.push(entry);
     }
     if (own.length === 0) return;
-    if (own.length < entries.length) update = encodeAwarenessEntries(own);
+    // Presence says which link someone uses as the server knows it, not as they claim: a view link cannot pose as
+    // the facilitator to be followed, nor call everyone to its view ("Iedereen hierheen" is for editors).
+    const stamped = own.map((e) => ({ ...e, state: this.stamp(e.state) }));
+    update = encodeAwarenessEntries(stamped);
     const ids = own.map((e) => e.clientID);
     for (const id of ids) room.awarenessOwners.set(id, this);
     applyAwarenessUpdate(room.awareness, update, this);
+  }
+
+  private stamp(state: unknown): unknown {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) return state;
+    const out: Record<string, unknown> = { ...(state as Record<string, unknown>), role: this.role };
+    if (!canEdit(this.role) && 'summon' in out) {
+      delete out.summon;
+      if (!this.summonDroppedLogged) log('WS_VIEW_SUMMON_DROPPED', { doc: this.docName });
+      this.summonDroppedLogged = true;
+    }
+    return out;
   }
 
   private takeAwarenessToken(): boolean {

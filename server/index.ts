@@ -8,6 +8,9 @@ import { TokenSigner } from './auth';
 import { Rooms } from './rooms';
 import { AutoVersions } from './versions/AutoVersions';
 import { VersionStore } from './versions/VersionStore';
+import { BallotBox } from './participation/BallotBox';
+import { SuggestionService } from './participation/SuggestionService';
+import { VoteService } from './participation/VoteService';
 import { SocketGate } from './upgrade';
 import { createHttpServer } from './http';
 import { RateLimiter } from './rateLimit';
@@ -34,7 +37,18 @@ async function main(config: Config): Promise<void> {
     maxDocBytes: config.limits.maxDocBytes,
     maxLoadedRooms: config.limits.maxLoadedRooms,
     testLoadDelayMs: config.testLoadDelayMs,
-    mapEvents: autoVersions,
+    mapEvents: {
+      watch: (room) => {
+        autoVersions.watch(room);
+        votes.watch(room);
+      },
+      lastLeft: (room) => autoVersions.lastLeft(room),
+    },
+  });
+  const votes = new VoteService(rooms, new BallotBox(store));
+  const suggestions = new SuggestionService(rooms, {
+    perSender: new RateLimiter(5, 60_000),
+    perAddress: new RateLimiter(60, 60_000),
   });
   const signer = new TokenSigner(secret);
   const gate = new SocketGate({ store, signer, rooms, limits: config.limits });
@@ -47,6 +61,7 @@ async function main(config: Config): Promise<void> {
       versions,
       signer,
       createLimiter: new RateLimiter(config.limits.createPerWindow, config.limits.createWindowSeconds * 1000),
+      participation: { votes, suggestions, secret, ballotLimiter: new RateLimiter(60, 60_000) },
       port: () => port,
     },
     gate,
@@ -75,6 +90,7 @@ async function main(config: Config): Promise<void> {
       process.exit(1);
     }, 10_000).unref();
     server.close();
+    votes.dispose();
     stopAdminSocket(admin, config.dataDir);
     gate.closeAll(CLOSE_GOING_AWAY, 'server stopping');
     server.closeAllConnections();

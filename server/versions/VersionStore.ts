@@ -6,6 +6,7 @@ import type { MapSnapshot } from '../../shared/model/schema';
 import { COMMITMENTS } from '../../shared/stakeholders/commitments';
 import { removePerson } from '../../shared/stakeholders/removePerson';
 import { log, logError, errorText } from '../log';
+import { KeyedSerial } from '../keyedSerial';
 import { versionDocName, versionMetaKey, versionMetaPrefix, versionMetaSchema, type VersionMeta, type VersionReason } from './versionMeta';
 
 export interface SaveVersion {
@@ -47,19 +48,12 @@ function decode(updates: Uint8Array[], skipped: number): Y.Doc {
  */
 export class VersionStore {
   /** One chain of writes per map, so a save, a prune and a person's removal never interleave. */
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly chains = new KeyedSerial();
 
   constructor(private readonly store: DocStore, private readonly maxPerMap: number) {}
 
   private serial<T>(room: string, work: () => Promise<T>): Promise<T> {
-    const prev = this.chains.get(room) ?? Promise.resolve();
-    const next = prev.then(work, work);
-    const tail = next.catch(() => {});
-    this.chains.set(room, tail);
-    void tail.then(() => {
-      if (this.chains.get(room) === tail) this.chains.delete(room);
-    });
-    return next;
+    return this.chains.run(room, work);
   }
 
   /** Every readable version of a map, newest first. A damaged meta record is logged and left out. */

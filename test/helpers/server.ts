@@ -137,8 +137,12 @@ export class TestServer {
   }
 
   /** Calls the JSON API; returns status and parsed body (or the text when it is not JSON). */
-  async api(method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; contentType?: string } = {}): Promise<{ status: number; body: unknown }> {
-    const headers: Record<string, string> = {};
+  async api(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; rawBody?: string; contentType?: string; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; body: unknown }> {
+    const headers: Record<string, string> = { ...opts.headers };
     if (opts.token !== undefined) headers.Authorization = `Bearer ${opts.token}`;
     let body: string | undefined;
     if (opts.rawBody !== undefined) body = opts.rawBody;
