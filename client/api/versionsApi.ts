@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseMapFile } from '../../shared/exchange/parseMapFile';
 import type { MapSnapshot } from '../../shared/model/schema';
+import { MapApiError, mapApiCall } from './mapApiCall';
 
 /** A version of a map as the server lists it (server/versions/versionMeta.ts). */
 const versionSchema = z.object({
@@ -16,57 +17,26 @@ const versionSchema = z.object({
 export type MapVersion = z.infer<typeof versionSchema>;
 
 const listSchema = z.object({ versions: z.array(versionSchema) });
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 const restoreSchema = z.object({ before: z.string(), map: z.unknown() });
 
-/** Why a versions call failed: the server's code and message, or 'network'. */
-export class VersionsApiError extends Error {
-  constructor(readonly code: string, readonly status: number, message: string) {
-    super(message);
-    this.name = 'VersionsApiError';
-  }
-}
-
-async function call(room: string, token: string, path: string, init: RequestInit = {}): Promise<unknown> {
-  const headers = new Headers(init.headers);
-  headers.set('Authorization', `Bearer ${token}`);
-  if (init.body !== undefined) headers.set('Content-Type', 'application/json');
-  let res: Response;
-  try {
-    res = await fetch(`/api/rooms/${encodeURIComponent(room)}/versions${path}`, { ...init, headers });
-  } catch (err) {
-    throw new VersionsApiError('network', 0, err instanceof Error ? err.message : 'network error');
-  }
-  const text = await res.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
-  if (!res.ok) {
-    const e = errorSchema.safeParse(body);
-    throw new VersionsApiError(e.success ? e.data.error.code : 'http', res.status, e.success ? e.data.error.message : `HTTP ${res.status}`);
-  }
-  return body;
-}
+const call = (room: string, token: string, path: string, init?: RequestInit) => mapApiCall(room, token, `/versions${path}`, init);
 
 /** The map file of a version, through the same gate as any imported file. */
 function snapshotOf(file: unknown): MapSnapshot {
   const parsed = parseMapFile(JSON.stringify(file));
-  if (!parsed.ok) throw new VersionsApiError('VERSION_UNREADABLE', 200, parsed.errors[0]?.message.en ?? 'unreadable version');
+  if (!parsed.ok) throw new MapApiError('VERSION_UNREADABLE', 200, parsed.errors[0]?.message.en ?? 'unreadable version');
   return parsed.snapshot;
 }
 
 export async function listVersions(room: string, token: string): Promise<MapVersion[]> {
   const parsed = listSchema.safeParse(await call(room, token, ''));
-  if (!parsed.success) throw new VersionsApiError('bad-response', 200, 'unexpected answer from the server');
+  if (!parsed.success) throw new MapApiError('bad-response', 200, 'unexpected answer from the server');
   return parsed.data.versions;
 }
 
 export async function saveVersion(room: string, token: string, body: { name?: string; note?: string; by?: string; reason?: 'template' | 'import' }): Promise<MapVersion> {
   const parsed = versionSchema.safeParse(await call(room, token, '', { method: 'POST', body: JSON.stringify(body) }));
-  if (!parsed.success) throw new VersionsApiError('bad-response', 200, 'unexpected answer from the server');
+  if (!parsed.success) throw new MapApiError('bad-response', 200, 'unexpected answer from the server');
   return parsed.data;
 }
 
@@ -88,7 +58,7 @@ export async function readVersion(room: string, token: string, id: string): Prom
 export async function readVersionWithMeta(room: string, token: string, id: string): Promise<{ snapshot: MapSnapshot; version: MapVersion }> {
   const body = await call(room, token, `/${encodeURIComponent(id)}`);
   const meta = readSchema.safeParse(body);
-  if (!meta.success) throw new VersionsApiError('bad-response', 200, 'unexpected answer from the server');
+  if (!meta.success) throw new MapApiError('bad-response', 200, 'unexpected answer from the server');
   return { snapshot: snapshotOf(body), version: meta.data.version };
 }
 
@@ -98,6 +68,6 @@ export async function readVersionWithMeta(room: string, token: string, id: strin
  */
 export async function prepareRestore(room: string, token: string, id: string, by?: string): Promise<MapSnapshot> {
   const parsed = restoreSchema.safeParse(await call(room, token, `/${encodeURIComponent(id)}/restore`, { method: 'POST', body: JSON.stringify({ apply: false, ...(by ? { by } : {}) }) }));
-  if (!parsed.success) throw new VersionsApiError('bad-response', 200, 'unexpected answer from the server');
+  if (!parsed.success) throw new MapApiError('bad-response', 200, 'unexpected answer from the server');
   return snapshotOf(parsed.data.map);
 }

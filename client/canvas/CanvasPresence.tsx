@@ -35,7 +35,7 @@ export function CanvasPresence({ session, mirror }: { session: MapSession; mirro
   return (
     <>
       <Cursors peers={peers} selfId={selfId} />
-      <FollowController peers={peers} />
+      <FollowController peers={peers} selfId={selfId} />
     </>
   );
 }

@@ -27,6 +27,11 @@ export interface Presence {
   selection: string[];
   /** Published by owners and editors only: viewers can follow it. */
   viewport: Viewport | null;
+  /**
+   * "Iedereen hierheen": set (to a new value each time) by an editor who asks everyone to follow their view. The
+   * server strips it from view links' presence. Only a change counts, never the value: clocks differ per device.
+   */
+  summon: number | null;
 }
 
 export interface Peer extends Presence {
@@ -69,6 +74,12 @@ function readXY(v: unknown): XY | null {
   return num(x) && num(y) ? { x, y } : null;
 }
 
+function readSummon(v: unknown): number | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const at = field(v, 'at');
+  return num(at) ? at : null;
+}
+
 /** The gate for awareness states from other people: a valid Presence or null (ignored). */
 export function readPresence(state: unknown): Presence | null {
   if (typeof state !== 'object' || state === null) return null;
@@ -89,6 +100,7 @@ export function readPresence(state: unknown): Presence | null {
     cursor: readXY(field(state, 'cursor')),
     selection: Array.isArray(sel) ? sel.filter((s): s is string => typeof s === 'string').slice(0, MAX_SELECTION) : [],
     viewport: vpXY && num(w) && num(h) && w > 0 && h > 0 ? { ...vpXY, width: w, height: h } : null,
+    summon: readSummon(field(state, 'summon')),
   };
 }
 

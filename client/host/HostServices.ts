@@ -7,6 +7,7 @@ import type {
   ExporterContribution,
   IconContribution,
   NodeKindContribution,
+  SuggestionContribution,
   TemplateContribution,
   ViewContribution,
 } from '../../shared/plugin/manifest';
@@ -32,6 +33,9 @@ import { NotificationService } from './services/NotificationService';
 import { ProblemsService, type Scheduler } from './services/ProblemsService';
 import { QuickInputService } from './services/QuickInputService';
 import { SettingsStore } from './services/SettingsStore';
+import { ViewBadgeStore } from './services/ViewBadgeStore';
+import { ParticipationService } from './participation/ParticipationService';
+import { participationMessage } from './participation/participationMessages';
 
 export type ViewLocation = 'sidebar' | 'panel';
 export interface ViewDeclaration extends ViewContribution {
@@ -68,6 +72,12 @@ export interface HostServices extends IDisposable {
   notifications: NotificationService;
   quickInput: QuickInputService;
   contextMenu: ContextMenuService;
+  /** What participants may suggest (contributed by extensions). */
+  suggestions: ContributionRegistry<SuggestionContribution, never>;
+  /** Votes, suggestions and the timer. */
+  participation: ParticipationService;
+  /** Counts on views' activity-bar icons. */
+  viewBadges: ViewBadgeStore;
 }
 
 export interface HostServicesOptions {
@@ -93,6 +103,15 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   const nodeKinds = new ContributionRegistry<NodeKindContribution, ComponentType<NodeBodyProps>>('node kind', (d) => d.id);
   const layout = new LayoutStore();
   const contextKeys = new ContextKeyService();
+  const notifications = new NotificationService();
+  const suggestions = new ContributionRegistry<SuggestionContribution, never>('suggestion', (d) => d.id);
+  const participation = store.add(
+    new ParticipationService(
+      session,
+      (kind) => suggestions.all().find((s) => s.declaration.kind === kind)?.declaration,
+      (message, code) => notifications.show('error', localize(participationMessage(code, message)), 'core'),
+    ),
+  );
 
   const services: HostServices = {
     session,
@@ -118,9 +137,12 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     canvas: new CanvasService(),
     map,
     layout,
-    notifications: new NotificationService(),
+    notifications,
     quickInput: new QuickInputService(),
     contextMenu: new ContextMenuService(),
+    suggestions,
+    participation,
+    viewBadges: new ViewBadgeStore(),
     dispose: () => store.dispose(),
   };
 

@@ -40,4 +40,9 @@ export interface HostSession {
   /** How many other people have the map open. */
   peers: Store<number>;
   selection: SelectionSource;
+  /**
+   * "Iedereen hierheen": asks everyone who follows along, view links included, to follow this person's view now.
+   * Absent where there is no presence (tests with a plain document).
+   */
+  summon?(): void;
 }

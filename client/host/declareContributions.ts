@@ -30,6 +30,7 @@ export function declareContributions(services: HostServices, manifest: ResolvedM
     for (const e of c.exporters) store.add(services.exporters.declare(id, e));
     for (const d of c.diagnosticProviders) store.add(services.diagnosticProviders.declare(id, d));
     for (const s of c.settings) store.add(services.settings.declared.declare(id, s));
+    for (const s of c.suggestions) store.add(services.suggestions.declare(id, s));
   } catch (err) {
     store.dispose();
     throw err;

@@ -75,5 +75,6 @@ export function hostSessionFrom(session: MapSession): HostSession {
     connection,
     peers,
     selection: canvasSelection,
+    summon: () => session.awareness.setLocalStateField('summon', { at: Date.now() }),
   };
 }

@@ -15,6 +15,7 @@ import { planningSection } from './sections/planningSection';
 import { risksSection } from './sections/risksSection';
 import { sinceSection } from './sections/sinceSection';
 import { speelveldSection } from './sections/speelveldSection';
+import { choicesSection } from './sections/choicesSection';
 import { supportSection } from './sections/supportSection';
 import { teamSection } from './sections/teamSection';
 import { titlePage } from './sections/titlePage';
@@ -81,6 +82,7 @@ export function buildPlanFrom(ctx: PlanContext, options: Pick<BuildPlanOptions, 
       ...speelveldSection(ctx),
       ...keyFiguresSection(ctx),
       ...supportSection(ctx),
+      ...choicesSection(ctx),
       ...planningSection(ctx),
       ...communicationSection(ctx),
       ...commitmentsSection(ctx),

@@ -157,6 +157,33 @@ export interface IconContribution {
   path: string;
 }
 
+/**
+ * Something a participant may suggest from a view link ("Ik ken een sleutelfiguur"): a card of `kind` that an
+ * editor puts on the map when accepting, with the note in `noteField` and, when the suggestion names a card it
+ * relates to, a relation of `relatesTo.edgeKind` between the two.
+ */
+export interface SuggestionContribution {
+  id: string;
+  /** The node kind the card gets. */
+  kind: string;
+  /** What the participant taps: "Ik ken een sleutelfiguur". */
+  title: LocalizedText;
+  /** Placeholder of the name field ("Naam of hoe men hem/haar noemt"). */
+  namePlaceholder?: LocalizedText;
+  /** Placeholder of the note ("Waar ken je hem van? Wie vertrouwt haar?"). */
+  notePlaceholder?: LocalizedText;
+  /** The kind's data field the note goes into when accepted. */
+  noteField?: string;
+  relatesTo?: {
+    /** Kinds of the cards one may pick. */
+    kinds: string[];
+    /** The relation drawn when accepted: from the new card to the picked one. */
+    edgeKind: string;
+    /** The question next to the pick: "Wie bereikt hij/zij?". */
+    label: LocalizedText;
+  };
+}
+
 export interface Contributions {
   icons?: IconContribution[];
   nodeKinds?: NodeKindContribution[];
@@ -171,6 +198,7 @@ export interface Contributions {
   exporters?: ExporterContribution[];
   diagnosticProviders?: DiagnosticProviderContribution[];
   settings?: SettingContribution[];
+  suggestions?: SuggestionContribution[];
 }
 
 /** An extension's manifest as its author writes it (`satisfies ExtensionManifest` gives completion). */

@@ -131,6 +131,16 @@ const iconContribution = z.strictObject({
   path: z.string().min(1).max(4000).regex(/^[MmLlHhVvCcSsQqTtAaZz0-9\s,.+-]+$/, { message: 'SVG path data' }),
 });
 
+const suggestion = z.strictObject({
+  id,
+  kind: id,
+  title: localized,
+  namePlaceholder: localized.optional(),
+  notePlaceholder: localized.optional(),
+  noteField: z.string().regex(/^[A-Za-z][\w]*$/).optional(),
+  relatesTo: z.strictObject({ kinds: z.array(id).min(1), edgeKind: id, label: localized }).optional(),
+});
+
 const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
 
 export const manifestSchema = z
@@ -156,6 +166,7 @@ export const manifestSchema = z
         exporters: list(exporter),
         diagnosticProviders: list(diagnosticProvider),
         settings: list(setting),
+        suggestions: list(suggestion),
       })
       .default({
         icons: [],
@@ -171,6 +182,7 @@ export const manifestSchema = z
         exporters: [],
         diagnosticProviders: [],
         settings: [],
+        suggestions: [],
       }),
   })
   .superRefine((m, ctx) => {
@@ -186,6 +198,7 @@ export const manifestSchema = z
     uniqueBy(c.exporters, (x) => x.id, ctx, ['contributes', 'exporters']);
     uniqueBy(c.diagnosticProviders, (x) => x.id, ctx, ['contributes', 'diagnosticProviders']);
     uniqueBy(c.settings, (x) => x.key, ctx, ['contributes', 'settings']);
+    uniqueBy(c.suggestions, (x) => x.id, ctx, ['contributes', 'suggestions']);
   });
 
 function uniqueBy<T>(items: T[], key: (item: T) => string, ctx: z.RefinementCtx, path: (string | number)[]): void {

@@ -23,6 +23,7 @@ export const ID = {
     addSuggestedPartner: 'stakeholders.addSuggestedPartner',
     applyTemplate: 'stakeholders.applyTemplate',
     openPlan: 'stakeholders.openPlan',
+    voteOnOffers: 'stakeholders.voteOnOffers',
   },
   view: {
     inspector: 'stakeholders.inspector',

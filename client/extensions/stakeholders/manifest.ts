@@ -1,6 +1,8 @@
 import type { ExtensionManifest } from '../../host/api';
 import type { EdgeKindContribution, NodeKindContribution, NodeShape } from '../../../shared/plugin/manifest';
 import {
+  KIND,
+  RELATION,
   STAKEHOLDER_PICTOGRAMS,
   COMMITMENT_FIELDS,
   COMMITMENTS,
@@ -123,6 +125,7 @@ export const manifest = {
       { id: ID.cmd.setRelationKind, title: { nl: 'Soort relatie kiezen…', en: 'Choose relation kind…' }, category: cat, icon: 'link', when: `canEdit && ${ID.ctx.edgeSelected}` },
       { id: ID.cmd.importCsv, title: { nl: 'Partners of mensen importeren uit CSV…', en: 'Import partners or people from CSV…' }, category: cat, icon: 'upload', when: 'canEdit' },
       { id: ID.cmd.openPlan, title: { nl: 'Projectplan schrijven', en: 'Write the project plan' }, category: views, icon: 'notebook-pen' },
+      { id: ID.cmd.voteOnOffers, title: { nl: 'Stemmen over het aanbod…', en: 'Vote on the offers…' }, category: cat, icon: 'vote', when: 'canEdit' },
       { id: 'stakeholders.exportPlan', title: { nl: 'Projectplan exporteren…', en: 'Export project plan…' }, category: cat, icon: 'note' },
     ],
     keybindings: [
@@ -170,6 +173,44 @@ export const manifest = {
       ],
     },
     templates: MAP_TEMPLATES.map((t) => ({ id: ID.template(t.id), title: t.title, description: t.description, icon: 'layout' })),
+    // What a participant on the view link can suggest (Pharos: reach goes through trusted people and places).
+    suggestions: [
+      {
+        id: 'stakeholders.suggestKeyFigure',
+        kind: KIND.keyFigure,
+        title: { nl: 'Ik ken een sleutelfiguur', en: 'I know a key figure' },
+        namePlaceholder: { nl: 'Naam, of hoe men hem of haar noemt', en: 'Name, or what people call them' },
+        notePlaceholder: { nl: 'Wie vertrouwen hem of haar? Waar ken je hem of haar van?', en: 'Who trusts them? Where do you know them from?' },
+        noteField: 'note',
+        relatesTo: { kinds: [KIND.community], edgeKind: RELATION.reaches, label: { nl: 'Welke gemeenschap bereikt hij of zij?', en: 'Which community do they reach?' } },
+      },
+      {
+        id: 'stakeholders.suggestPlace',
+        kind: KIND.place,
+        title: { nl: 'Ik ken een plek', en: 'I know a place' },
+        namePlaceholder: { nl: 'Moskee, buurthuis, huisartsenpraktijk, markt…', en: 'Mosque, community centre, GP practice, market…' },
+        notePlaceholder: { nl: 'Wie komen daar, en wanneer?', en: 'Who comes there, and when?' },
+        noteField: 'note',
+        relatesTo: { kinds: [KIND.community], edgeKind: RELATION.meetsAt, label: { nl: 'Welke gemeenschap komt daar samen?', en: 'Which community meets there?' } },
+      },
+      {
+        id: 'stakeholders.suggestPartner',
+        kind: KIND.partner,
+        title: { nl: 'Ik ken een organisatie', en: 'I know an organisation' },
+        namePlaceholder: { nl: 'Zelforganisatie, vereniging, zorgaanbieder…', en: 'Self-organisation, association, care provider…' },
+        notePlaceholder: { nl: 'Wat doen ze, en voor wie?', en: 'What do they do, and for whom?' },
+        noteField: 'note',
+        relatesTo: { kinds: [KIND.community], edgeKind: RELATION.reaches, label: { nl: 'Welke gemeenschap bereiken ze?', en: 'Which community do they reach?' } },
+      },
+      {
+        id: 'stakeholders.suggestCommunity',
+        kind: KIND.community,
+        title: { nl: 'Ik ken een gemeenschap', en: 'I know a community' },
+        namePlaceholder: { nl: 'Bijvoorbeeld: Eritrese mantelzorgers in Noord', en: 'For example: Eritrean carers in the north' },
+        notePlaceholder: { nl: 'Wat weet je over hen en hun zorgen?', en: 'What do you know about them and their care?' },
+        noteField: 'note',
+      },
+    ],
     diagnosticProviders: [{ id: ID.diagnostics, title: { nl: 'Belanghebbendenkaart', en: 'Stakeholder map' } }],
     exporters: [
       { id: 'stakeholders.planDocx', title: { nl: 'Projectplan (Word)', en: 'Project plan (Word)' }, fileExtension: 'docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },

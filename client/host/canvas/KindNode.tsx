@@ -9,6 +9,7 @@ import { useEventVersion, useHost, useLocalize } from '../ui/HostContext';
 import { Icon } from '../ui/Icon';
 import { DefaultNode } from '../../canvas/DefaultNode';
 import { FarCard } from '../../canvas/FarCard';
+import { CardVoteMarks } from '../participation/CardVoteMarks';
 
 /**
  * How the host draws a node of a declared kind: the kind's shape, colour and icon, the editable label, the
@@ -51,6 +52,7 @@ export const KindNode = memo(function KindNode(props: MapNodeProps) {
       {!readOnly && <NodeResizer isVisible={selected} minWidth={80} minHeight={40} color="#2563eb" />}
       <NodeHandles hidden={readOnly} nodeId={id} />
       <NodeMarker decoration={decoration} />
+      <CardVoteMarks nodeId={id} />
       <div className="mk-kind-content">
         <div className="mk-kind-caption">
           <Icon name={decl.icon} size={14} />

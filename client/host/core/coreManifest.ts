@@ -38,6 +38,12 @@ export const coreManifest = {
         when: 'role == owner && selectionCount > 0',
       },
       { id: 'core.deleteMap', title: { nl: 'Kaart verwijderen…', en: 'Delete map…' }, category: cat, icon: 'trash', when: 'role == owner' },
+      { id: 'core.startVote', title: { nl: 'Stemming starten…', en: 'Start a vote…' }, category: cat, icon: 'vote', when: 'canEdit' },
+      { id: 'core.showVotes', title: { nl: 'Stemmingen tonen', en: 'Show votes' }, category: view, icon: 'vote' },
+      { id: 'core.suggest', title: { nl: 'Voorstel doen…', en: 'Make a suggestion…' }, category: cat, icon: 'message-plus', when: 'readOnly' },
+      { id: 'core.showSuggestions', title: { nl: 'Voorstellen van deelnemers tonen', en: 'Show participants’ suggestions' }, category: view, icon: 'inbox', when: 'canEdit' },
+      { id: 'core.startTimer', title: { nl: 'Timer starten…', en: 'Start a timer…' }, category: cat, icon: 'timer', when: 'canEdit' },
+      { id: 'core.summon', title: { nl: 'Iedereen hierheen', en: 'Bring everyone here' }, category: view, icon: 'megaphone', when: 'canEdit' },
       { id: 'core.applyTemplate', title: { nl: 'Sjabloon toepassen…', en: 'Apply template…' }, category: cat, icon: 'layout', when: 'canEdit' },
     ],
     keybindings: [
@@ -70,6 +76,9 @@ export const coreManifest = {
         { command: 'core.undo', group: '3_history@1' },
         { command: 'core.redo', group: '3_history@2' },
         { command: 'core.zoomToFit', group: '4_view@1' },
+        { command: 'core.startVote', group: '4_session@1' },
+        { command: 'core.startTimer', group: '4_session@2' },
+        { command: 'core.summon', group: '4_session@3' },
         { command: 'core.export', group: '5_file@1' },
         { command: 'core.commandPalette', group: '9_palette@1' },
       ],
@@ -88,6 +97,8 @@ export const coreManifest = {
     },
     views: {
       sidebar: [
+        { id: 'core.votes', title: { nl: 'Stemmen', en: 'Votes' }, icon: 'vote' },
+        { id: 'core.suggestions', title: { nl: 'Voorstellen', en: 'Suggestions' }, icon: 'inbox', when: 'canEdit' },
         { id: 'core.versions', title: { nl: 'Versies', en: 'Versions' }, icon: 'history' },
         { id: 'core.extensions', title: { nl: 'Uitbreidingen', en: 'Extensions' }, icon: 'extensions' },
       ],

@@ -3,6 +3,7 @@ import type { HostServices } from '../HostServices';
 import { ExtensionsView } from '../ui/ExtensionsView';
 import { ProblemsView } from '../ui/ProblemsView';
 import { VersionsView } from '../ui/VersionsView';
+import { registerParticipation } from '../participation/registerParticipation';
 import { coreManifest } from './coreManifest';
 import { downloadExport } from './downloadExport';
 import type { EditorActions } from './EditorActions';
@@ -173,6 +174,7 @@ export function createCoreExtension(services: HostServices, editor: EditorAction
         api.window.registerViewProvider('core.versions', VersionsView),
       );
       register('core.showVersions', () => api.window.openView('core.versions'));
+      registerParticipation(services, api, context);
     },
   };
 }

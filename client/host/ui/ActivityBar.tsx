@@ -10,6 +10,7 @@ export function ActivityBar() {
   const localize = useLocalize();
   const context = useContextKeys();
   useEventVersion(services.views.onDidChange, services.views);
+  useEventVersion(services.viewBadges.onDidChange, services.viewBadges);
   const layout = useSyncExternalStore(services.layout.subscribe, services.layout.get);
   // Extensions' views first, the host's own (extensions list) last, as in VS Code.
   const views = services.views
@@ -22,7 +23,8 @@ export function ActivityBar() {
       <ul role="list">
         {views.map((v) => {
           const active = layout.sideBarVisible && layout.activeView === v.id;
-          const title = localize(v.declaration.title);
+          const badge = services.viewBadges.get(v.id);
+          const title = localize(v.declaration.title) + (badge > 0 ? ` (${badge})` : '');
           return (
             <li key={v.id}>
               <button
@@ -35,6 +37,11 @@ export function ActivityBar() {
                 onClick={() => services.layout.update(active ? { sideBarVisible: false } : { activeView: v.id, sideBarVisible: true })}
               >
                 <Icon name={v.declaration.icon} size={22} />
+                {badge > 0 && (
+                  <span className="mk-activity-badge" aria-hidden data-testid="view-badge">
+                    {badge > 99 ? '99+' : badge}
+                  </span>
+                )}
               </button>
             </li>
           );

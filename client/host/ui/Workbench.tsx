@@ -3,6 +3,7 @@ import type { ExtensionHost } from '../ExtensionHost';
 import type { HostServices } from '../HostServices';
 import { ActivityBar } from './ActivityBar';
 import { ContextMenu } from './ContextMenu';
+import { ParticipationDock } from '../participation/ParticipationDock';
 import { HostContext } from './HostContext';
 import { Notifications } from './Notifications';
 import { Panel } from './Panel';
@@ -40,7 +41,10 @@ export function Workbench({ services, host, children }: { services: HostServices
           <SideBar sheet={narrow} />
           <div className={`mk-editor-column${layout.panelVisible && layout.panelMaximized ? ' is-panel-maximized' : ''}`}>
             <Toolbar narrow={narrow} />
-            <main className="mk-editor">{children}</main>
+            <main className="mk-editor">
+              {children}
+              <ParticipationDock />
+            </main>
             <Panel />
           </div>
         </div>

@@ -14,6 +14,7 @@ const FIELDS = [
     description: { nl: 'Vindplaatsen op de kaart; een lijn ‘komt samen in’ telt ook.', en: 'Places on the map; a ‘meets at’ relation counts too.' },
   }),
   field.tags('needs', { nl: 'Gehoorde behoeften', en: 'Needs heard' }, { description: { nl: 'Wat mantelzorgers zelf zeggen nodig te hebben.', en: 'What caregivers themselves say they need.' } }),
+  commonFields.note(),
 ] as const;
 
 /** A migrantengemeenschap (doelgroep). Places it meets at are `meetsAt` edges, or listed in `places`: both count. */

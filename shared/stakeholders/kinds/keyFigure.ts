@@ -19,6 +19,7 @@ const FIELDS = [
   commonFields.capacity({ nl: 'Hoeveel uur per maand deze persoon wil en kan geven; sleutelfiguren raken snel overvraagd.', en: 'Hours per month this person can give; key figures are easily overasked.' }),
   commonFields.phone(),
   commonFields.email(),
+  commonFields.note(),
 ] as const;
 
 /** A sleutelfiguur: trusted inside a community and easily overasked, hence the capacity. */

@@ -31,4 +31,6 @@ export const commonFields = {
   hourlyRate: () => field.amount('hourlyRate', { nl: 'Uurtarief', en: 'Hourly rate' }, { unit: EURO, min: 0, step: 0.5 }),
   phone: () => field.contact('phone', 'phone', { nl: 'Telefoon', en: 'Phone' }),
   email: () => field.contact('email', 'email', { nl: 'E-mail', en: 'E-mail' }),
+  /** What the team (or a participant's accepted suggestion) knows about this card, in a few sentences. */
+  note: () => field.longtext('note', { nl: 'Notitie', en: 'Note' }),
 };

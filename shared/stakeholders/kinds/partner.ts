@@ -16,6 +16,7 @@ const FIELDS = [
   commonFields.capacity({ nl: 'Uren per maand die de organisatie voor het project vrijmaakt.', en: 'Hours per month the organisation makes available.' }),
   commonFields.phone(),
   commonFields.email(),
+  commonFields.note(),
 ] as const;
 
 /** A samenwerkingspartner: one of the appendix's seven categories, in one of the four roles. */

@@ -2,12 +2,13 @@ import type { NodeRecord } from '../../model/schema';
 import { field, readKind, schemasOf, type KindRecord } from './kindFields';
 import { PLACE_TYPE_SUGGESTIONS } from '../suggestions';
 import { KIND } from './kindIds';
-import type { NodeKindSpec } from './nodeKindSpec';
+import { commonFields, type NodeKindSpec } from './nodeKindSpec';
 
 const FIELDS = [
   field.text('placeType', { nl: 'Soort plek', en: 'Type of place' }, { suggestions: PLACE_TYPE_SUGGESTIONS }),
   // The address of a mosque or community centre is public, so it stays in the shared map (unlike a person's home address).
   field.text('address', { nl: 'Adres', en: 'Address' }),
+  commonFields.note(),
 ] as const;
 
 /** A vindplaats: where people already meet. */
