@@ -136,6 +136,7 @@ describe.skipIf(skipWithoutBrowser)('taking part from the view link', () => {
   it('suggests: a phone proposes a key figure, the facilitator accepts, the card appears on every page', async () => {
     await aylin.getByTestId('suggest').click();
     const form = aylin.getByTestId('suggest-dialog');
+    for (const what of ['een plek', 'een organisatie', 'een gemeenschap']) await form.getByLabel(`Ik ken ${what}`).waitFor();
     await form.getByLabel('Ik ken een sleutelfiguur').check();
     await form.getByTestId('suggest-name').fill('Imam Yusuf Kaya');
     await form.getByLabel('Korte toelichting (mag leeg)').fill('Kent veel mantelzorgers via de moskee');

@@ -54,6 +54,9 @@ export class ParticipationService implements IDisposable {
   private readonly asked = new Set<string>();
   private readonly sent: ReturnType<typeof sentSuggestions>;
   private disposed = false;
+  private offerTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The kinds last sent to the server, so a list is sent once. */
+  private offered: string | null = null;
   private readonly onPrivateUpdate = () => this.refresh();
 
   constructor(private readonly session: HostSession, private readonly suggestionFor: SuggestionLookup, private readonly report: (message: string, code: string) => void) {
@@ -216,12 +219,23 @@ export class ParticipationService implements IDisposable {
     return this.run(() => api.patchParticipation(this.session.room, this.session.token, { suggestionsOpen: open }));
   }
 
-  /** Tells the server which kinds this map takes suggestions of (what its extensions offer), when that changed. */
+  /**
+   * Tells the server which kinds this map takes suggestions of (what its extensions offer) when that changed.
+   * Extensions declare their forms one by one as they load: the last list a moment later is the one sent.
+   */
   offerKinds(kinds: string[]): void {
     if (!this.canEdit) return;
-    const sorted = [...new Set(kinds)].sort();
-    if (sorted.join('\n') === [...readSuggestSettings(this.session.doc).kinds].sort().join('\n')) return;
-    void api.patchParticipation(this.session.room, this.session.token, { suggestKinds: sorted }).catch(() => {});
+    if (this.offerTimer) clearTimeout(this.offerTimer);
+    this.offerTimer = setTimeout(() => {
+      this.offerTimer = null;
+      const sorted = [...new Set(kinds)].sort();
+      const key = sorted.join('\n');
+      if (key === this.offered || key === [...readSuggestSettings(this.session.doc).kinds].sort().join('\n')) return;
+      this.offered = key;
+      void api.patchParticipation(this.session.room, this.session.token, { suggestKinds: sorted }).catch(() => {
+        this.offered = null;
+      });
+    }, 300);
   }
 
   /** Sends a suggestion and remembers it on this device, to show what becomes of it. */
@@ -266,6 +280,7 @@ export class ParticipationService implements IDisposable {
 
   dispose(): void {
     this.disposed = true;
+    if (this.offerTimer) clearTimeout(this.offerTimer);
     this.session.doc.off('afterTransaction', this.onAfterTransaction);
     this.session.privateDoc?.getMap(ROOT_SUGGESTIONS).unobserve(this.onPrivateUpdate);
     this.changed.dispose();
