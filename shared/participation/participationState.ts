@@ -24,8 +24,13 @@ function finite(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
+/** A value of the participation map, without creating the map when it is not there. */
+function peek(doc: Y.Doc, key: string): unknown {
+  return doc.share.has(ROOT_PARTICIPATION) ? participationMap(doc).get(key) : undefined;
+}
+
 export function readTimer(doc: Y.Doc): TimerState | null {
-  const t = obj(participationMap(doc).get('timer'));
+  const t = obj(peek(doc, 'timer'));
   if (!t || !finite(t.durationMs) || !finite(t.startedAt)) return null;
   if (t.status === 'running' && finite(t.endsAt)) return { status: 'running', endsAt: t.endsAt, durationMs: t.durationMs, startedAt: t.startedAt };
   if (t.status === 'paused' && finite(t.remainingMs)) return { status: 'paused', remainingMs: t.remainingMs, durationMs: t.durationMs, startedAt: t.startedAt };
@@ -50,7 +55,7 @@ export interface SuggestSettings {
 }
 
 export function readSuggestSettings(doc: Y.Doc): SuggestSettings {
-  const s = obj(participationMap(doc).get('suggest'));
+  const s = obj(peek(doc, 'suggest'));
   const kinds = Array.isArray(s?.kinds) ? s.kinds.filter((k): k is string => typeof k === 'string') : [];
   return { open: s?.open !== false, kinds };
 }
@@ -83,7 +88,7 @@ function outcomesMap(doc: Y.Doc): Y.Map<unknown> {
 }
 
 export function readOutcome(doc: Y.Doc, id: string): SuggestionOutcome | undefined {
-  const m = participationMap(doc).get('outcomes');
+  const m = peek(doc, 'outcomes');
   if (!(m instanceof Y.Map)) return undefined;
   const o = obj(m.get(id));
   if (!o || (o.status !== 'accepted' && o.status !== 'dismissed') || !finite(o.at)) return undefined;

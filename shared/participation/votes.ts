@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { collectionMap, readCollection } from '../model/mapDoc';
-import type { CollectionRecord, FieldValue, MapSnapshot } from '../model/schema';
+import { COLLECTION_PREFIX, type CollectionRecord, type FieldValue, type MapSnapshot } from '../model/schema';
 
 /**
  * Dot votes live in the map document as the records of one collection, written only by the server: a view link
@@ -104,11 +104,18 @@ export function voteToFields(v: Omit<Vote, 'id'>): Record<string, FieldValue> {
 
 /** Every vote, newest first. */
 export function readVotes(source: Y.Doc | MapSnapshot): Vote[] {
-  const records = source instanceof Y.Doc ? readCollection(source, VOTES_COLLECTION) : (source.collections[VOTES_COLLECTION] ?? []);
+  // Reading must not create the collection: an empty one would then appear in the map's snapshot and exports.
+  const records =
+    source instanceof Y.Doc
+      ? source.share.has(COLLECTION_PREFIX + VOTES_COLLECTION)
+        ? readCollection(source, VOTES_COLLECTION)
+        : []
+      : (source.collections[VOTES_COLLECTION] ?? []);
   return records.map(voteFromRecord).sort((a, b) => b.startedAt - a.startedAt || a.id.localeCompare(b.id));
 }
 
 export function readVote(doc: Y.Doc, id: string): Vote | undefined {
+  if (!doc.share.has(COLLECTION_PREFIX + VOTES_COLLECTION)) return undefined;
   const y = collectionMap(doc, VOTES_COLLECTION).get(id);
   if (!(y instanceof Y.Map)) return undefined;
   return voteFromRecord({ id, data: Object.fromEntries([...y.entries()].filter(([, v]) => v !== undefined)) as Record<string, FieldValue> });

@@ -65,7 +65,16 @@ export class ParticipationService implements IDisposable {
     session.doc.on('afterTransaction', this.onAfterTransaction);
     session.privateDoc?.getMap(ROOT_SUGGESTIONS).observe(this.onPrivateUpdate);
     void this.syncClock();
+    // Back after the phone slept or the network dropped: measure again, the device's clock may have jumped.
+    let wasConnected = session.connection.get() === 'connected';
+    this.unsubscribeConnection = session.connection.subscribe(() => {
+      const connected = session.connection.get() === 'connected';
+      if (connected && !wasConnected) this.resyncClock();
+      wasConnected = connected;
+    });
   }
+
+  private readonly unsubscribeConnection: () => void;
 
   private readonly onAfterTransaction = (tr: Y.Transaction) => {
     for (const type of tr.changed.keys()) {
@@ -280,6 +289,7 @@ export class ParticipationService implements IDisposable {
 
   dispose(): void {
     this.disposed = true;
+    this.unsubscribeConnection();
     if (this.offerTimer) clearTimeout(this.offerTimer);
     this.session.doc.off('afterTransaction', this.onAfterTransaction);
     this.session.privateDoc?.getMap(ROOT_SUGGESTIONS).unobserve(this.onPrivateUpdate);
@@ -293,6 +303,8 @@ function rootName(type: Y.AbstractType<any>): string | null { // eslint-disable-
   while (t._item && t._item.parent instanceof Y.AbstractType) t = t._item.parent;
   const doc = t.doc;
   if (!doc) return null;
-  for (const [name, shared] of doc.share) if (shared === t) return name;
+  // A root first met in a remote update is a plain type until someone asks for it as a map; whoever does (another
+  // listener of this very transaction) replaces it in doc.share by a map that keeps its entries (`_map`).
+  for (const [name, shared] of doc.share) if (shared === t || shared._map === t._map) return name;
   return null;
 }
