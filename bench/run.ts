@@ -4,9 +4,11 @@ import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from './lib/config';
+import { median } from './lib/stats';
 import { runRelay, type RelayRunResult } from './lib/relayRun';
 import { coldLoad, logGrowth, type ColdLoadResult, type LogGrowthResult } from './lib/storageBench';
 import { clientBench, type ClientBenchResult } from './lib/clientBench';
+import { phoneLoadBench, type LoadRun, type PhoneLoadResult } from './lib/phoneLoadBench';
 import { robustnessBench, type RobustnessResult } from './lib/robustnessBench';
 import { versionsBench, type VersionsResult } from './lib/versionsBench';
 import { machineInfo } from './lib/proc';
@@ -141,6 +143,19 @@ async function main(): Promise<void> {
     if (client) say(`client: drawn ${client.drawnMs.toFixed(0)} ms, pan p95 ${client.pan.p95Ms.toFixed(1)} ms, drag p95 ${client.drag.p95Ms.toFixed(1)} ms, initial JS ${(client.initialJs.gzipBytes / 1000).toFixed(0)} kB gz`);
   }
 
+  let phone: PhoneLoadResult | undefined;
+  if (config.parts.has('phone')) {
+    noteLoad('phone');
+    phone = await part('view link on a throttled phone', () => phoneLoadBench(config.phone));
+    if (phone) {
+      const med = (runs: LoadRun[], f: (r: LoadRun) => number) => median(runs.map(f));
+      say(
+        `phone, Fast 3G, CPU ×4: view link drawn ${med(phone.viewLink, (r) => r.drawnMs).toFixed(0)} ms, ${(med(phone.viewLink, (r) => r.bytes) / 1024).toFixed(0)} KiB; ` +
+          `${phone.bigNodes} cards drawn ${med(phone.bigViewLink, (r) => r.drawnMs).toFixed(0)} ms; edit link JS ${(phone.editLinkLaptop.jsBytes / 1024).toFixed(0)} KiB`,
+      );
+    }
+  }
+
   let serverProfile: ServerProfile | undefined;
   if (config.profile) {
     noteLoad('server profile');
@@ -162,6 +177,7 @@ async function main(): Promise<void> {
     client,
     robustness,
     versions,
+    phone,
     serverProfile,
     errors,
   };

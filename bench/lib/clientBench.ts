@@ -57,7 +57,7 @@ export interface ProfileSummary {
   byTotal: ProfileLine[];
 }
 
-interface BenchWindow {
+export interface BenchWindow {
   __bench: { frames: number[]; recording: boolean; drawnAt: number | null; firstNodeAt: number | null; maxVisible: number; maxVisibleAt: number; target: number };
 }
 
@@ -68,7 +68,7 @@ export async function ensureClientBuild(): Promise<boolean> {
 }
 
 /** Runs in the page before any of its scripts: a rAF loop that records frame deltas and when the map is drawn. */
-function frameRecorder(target: number): void {
+export function frameRecorder(target: number): void {
   const w = window as unknown as BenchWindow;
   w.__bench = { frames: [], recording: false, drawnAt: null, firstNodeAt: null, maxVisible: 0, maxVisibleAt: 0, target };
   let last: number | undefined;

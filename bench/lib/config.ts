@@ -4,7 +4,7 @@ import { CONTENDERS } from './servers';
 /** Everything that scales the benchmark, from the environment. BENCH_QUICK=1 is a 1–2 minute smoke run. */
 export interface BenchConfig {
   quick: boolean;
-  /** Parts to run: relay, rooms, storage, robustness, client (BENCH_ONLY=relay,client). */
+  /** Parts to run: relay, rooms, storage, robustness, versions, client, phone (BENCH_ONLY=relay,client). */
   parts: Set<string>;
   contenders: ContenderId[];
   /** repeats: runs per contender for each size (sizes[i] gets repeats[i]). */
@@ -12,6 +12,8 @@ export interface BenchConfig {
   rooms: { rooms: number; clientsPerRoom: number; intervalMs: number; durationMs: number; repeats: number; contenders: ContenderId[] };
   storage: { coldNodes: number; coldEdges: number; edits: number };
   client: { nodes: number; edges: number; gestureMs: number; selectCount: number };
+  /** The view link on a throttled phone (issue 17): cold loads per map, and the size of the big map. */
+  phone: { runs: number; bigNodes: number };
   /** Stock providers per room in relay and many-rooms runs (BENCH_FULL_CLIENTS; the rest are wire clients). */
   fullClientsPerRoom: number;
   /** CPU profiles of our server and Chrome traces of the client, in bench/tmp/profiles (BENCH_PROFILE=1). */
@@ -30,7 +32,7 @@ function num(name: string, fallback: number): number {
 
 export function loadConfig(): BenchConfig {
   const quick = process.env.BENCH_QUICK === '1';
-  const all = ['relay', 'rooms', 'storage', 'robustness', 'versions', 'client'];
+  const all = ['relay', 'rooms', 'storage', 'robustness', 'versions', 'client', 'phone'];
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
   const parts = new Set(only && only.length > 0 ? only : all);
   for (const p of parts) if (!all.includes(p)) throw new Error(`BENCH_ONLY: unknown part "${p}" (use ${all.join(', ')})`);
@@ -69,6 +71,7 @@ export function loadConfig(): BenchConfig {
       gestureMs: num('BENCH_GESTURE_SECONDS', quick ? 2 : 4) * 1000,
       selectCount: 50,
     },
+    phone: { runs: num('BENCH_PHONE_RUNS', quick ? 1 : 3), bigNodes: num('BENCH_PHONE_NODES', 2000) },
     fullClientsPerRoom: num('BENCH_FULL_CLIENTS', 1),
     profile: process.env.BENCH_PROFILE === '1',
     // A quick or partial run must not replace the full run's numbers by accident.

@@ -1,0 +1,120 @@
+import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession } from 'playwright-core';
+import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
+import { openBenchClient, waitFor } from './clients';
+import { frameRecorder, ensureClientBuild, type BenchWindow } from './clientBench';
+import { addBenchMap, nodeCount } from './mapFixture';
+import { repoRoot, startContender, type RunningServer } from './servers';
+import { snapshot } from './snapshot';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Chrome's "Fast 3G" as the issue defines it: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip; CPU four times slower. */
+const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+
+export interface LoadRun {
+  /** Milliseconds from navigation until every card of the map is drawn (the page's own clock). */
+  drawnMs: number;
+  /** Bytes the browser received over the network (HTTP bodies and headers as encoded, plus WebSocket frames). */
+  bytes: number;
+  /** Of which JavaScript, as transferred. */
+  jsBytes: number;
+  /** JavaScript files fetched, by name. */
+  scripts: string[];
+}
+
+export interface PhoneLoadResult {
+  viewLink: LoadRun[];
+  editLinkLaptop: LoadRun;
+  bigViewLink: LoadRun[];
+  bigNodes: number;
+}
+
+async function seed(server: RunningServer, fill: (doc: import('yjs').Doc) => void, expected: (n: number) => boolean): Promise<{ view: string; edit: string; room: string }> {
+  const res = await fetch(`${server.httpUrl}/api/rooms`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ title: 'Maasdonk-Oost' }) });
+  const body = (await res.json()) as { room: string; tokens: { edit: string; view: string } };
+  const target = server.target(body.room, body.tokens.edit);
+  const writer = openBenchClient(target);
+  await waitFor(() => writer.isSynced(), 'seeding client synced', 30_000);
+  fill(writer.doc);
+  const check = openBenchClient(target);
+  await waitFor(() => check.isSynced() && expected(nodeCount(check.doc)), 'the map is on the server', 120_000);
+  check.destroy();
+  writer.destroy();
+  return { room: body.room, view: body.tokens.view, edit: body.tokens.edit };
+}
+
+async function load(browser: Browser, url: string, nodes: number, phone: boolean): Promise<LoadRun> {
+  const context = await browser.newContext(
+    phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3, locale: 'nl-NL' } : { viewport: { width: 1280, height: 800 }, locale: 'nl-NL' },
+  );
+  await context.addInitScript('globalThis.__name = (fn) => fn;');
+  await context.addInitScript(frameRecorder, nodes);
+  const page = await context.newPage();
+  const cdp: CDPSession = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (phone) {
+    await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  }
+  let bytes = 0;
+  let jsBytes = 0;
+  const types = new Map<string, { type: string; url: string }>();
+  const scripts: string[] = [];
+  cdp.on('Network.responseReceived', (e) => types.set(e.requestId, { type: e.type, url: e.response.url }));
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    const t = types.get(e.requestId);
+    if (t?.type === 'Script') {
+      jsBytes += e.encodedDataLength;
+      scripts.push(t.url.replace(/^.*\//, ''));
+    }
+  });
+  // Binary frames come as base64: three bytes for every four characters.
+  cdp.on('Network.webSocketFrameReceived', (e) => (bytes += Math.floor((e.response.payloadData.length * 3) / 4) + 2));
+  try {
+    await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.drawnAt !== null, undefined, { timeout: 120_000, polling: 100 });
+    const drawnMs = await page.evaluate(() => (window as unknown as BenchWindow).__bench.drawnAt ?? Number.NaN);
+    return { drawnMs, bytes, jsBytes, scripts };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A participant's phone opening the view link (the example map, then a 2,000-card one) over "Fast 3G" with a CPU
+ * four times slower, cold cache, three times each; and the edit link on a laptop without throttling, for the
+ * JavaScript it fetches. Bytes are what the browser's own network events say arrived.
+ */
+export async function phoneLoadBench(opts: { bigNodes: number; runs: number }): Promise<PhoneLoadResult> {
+  const snap = snapshot();
+  if (!snap) await ensureClientBuild();
+  void join(repoRoot, 'dist/client');
+  const server = await startContender('mantelkaart');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    let exampleNodes = 0;
+    const example = await seed(
+      server,
+      (doc) => {
+        applyTemplate(doc, voorbeeldkaartTemplate, 'bench', { keepIds: true });
+        exampleNodes = nodeCount(doc);
+      },
+      (n) => n > 0 && n === exampleNodes,
+    );
+    const link = (room: string, token: string) => `${server.httpUrl}/m/${room}#token=${token}`;
+    const viewLink: LoadRun[] = [];
+    for (let i = 0; i < opts.runs; i++) viewLink.push(await load(browser, link(example.room, example.view), exampleNodes, true));
+    const editLinkLaptop = await load(browser, link(example.room, example.edit), exampleNodes, false);
+    const big = await seed(server, (doc) => addBenchMap(doc, { nodes: opts.bigNodes, edges: opts.bigNodes, columns: Math.ceil(Math.sqrt(opts.bigNodes * 0.75)) }), (n) => n === opts.bigNodes);
+    const bigViewLink: LoadRun[] = [];
+    for (let i = 0; i < opts.runs; i++) bigViewLink.push(await load(browser, link(big.room, big.view), opts.bigNodes, true));
+    return { viewLink, editLinkLaptop, bigViewLink, bigNodes: opts.bigNodes };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
