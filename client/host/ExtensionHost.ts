@@ -1,3 +1,4 @@
+import { canEdit } from '../../shared/protocol/roles';
 import { DisposableStore, type IDisposable } from '../../shared/plugin/Disposable';
 import { Emitter, type Event } from '../../shared/plugin/Emitter';
 import { formatManifestErrors, parseManifest, type ManifestError } from '../../shared/plugin/parseManifest';
@@ -87,6 +88,8 @@ export class ExtensionHost implements IDisposable {
     this.loaded.set(manifest.id, { module, store, context });
     try {
       await module.activate(context, api);
+      // Editing tools load only for links that can use them (issue 17: a phone on a view link never fetches them).
+      if (module.editing && canEdit(this.services.session.role)) await (await module.editing()).activate(context, api);
     } catch (err) {
       this.loaded.delete(manifest.id);
       store.dispose();

@@ -65,6 +65,17 @@ export interface ExtensionModule {
   activate(context: ExtensionContext, api: MantelkaartApi): void | Promise<void>;
   /** Called before `context.subscriptions` are disposed. */
   deactivate?(): void | Promise<void>;
+  /**
+   * The extension's editing half (layout, import, templates, …), as a dynamic import: the host loads and activates
+   * it, with the same context and API, only when the link may change the map, so a view link on a phone never
+   * downloads it. Commands it gives behaviour to are declared in the manifest with `when: canEdit`.
+   */
+  editing?(): Promise<ExtensionEditingPart>;
+}
+
+/** What `ExtensionModule.editing` resolves to. */
+export interface ExtensionEditingPart {
+  activate(context: ExtensionContext, api: MantelkaartApi): void | Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
   let room: CreatedRoom;
   let viewer: Page;
   const contexts: BrowserContext[] = [];
+  const ownerScripts: string[] = [];
+  const viewerScripts: string[] = [];
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -22,6 +24,7 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
     room = await server.createRoom('Mantelzorg Noord, werksessie maart');
     const owner = await openPage(browser, { name: 'Samira' });
     contexts.push(owner.context);
+    owner.page.on('request', (r) => r.resourceType() === 'script' && ownerScripts.push(r.url()));
     await owner.page.goto(new URL(room.links.owner, server.httpUrl).toString());
     await owner.page.locator('.react-flow__pane').dblclick({ position: { x: 400, y: 300 } });
     const editor = owner.page.getByRole('textbox', { name: 'Tekst van het kaartje' });
@@ -32,6 +35,7 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
     const phone = await openPage(browser, { name: 'Piet', viewport: PHONE, isMobile: true, hasTouch: true });
     contexts.push(phone.context);
     viewer = phone.page;
+    viewer.on('request', (r) => r.resourceType() === 'script' && viewerScripts.push(r.url()));
     await viewer.goto(new URL(room.links.view, server.httpUrl).toString());
     await viewer.locator('[data-testid=session-status][data-connection=connected]').waitFor({ state: 'attached', timeout: 20_000 });
     await viewer.locator('.react-flow__node', { hasText: 'Wijkteam' }).waitFor();
@@ -71,6 +75,15 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
     const editor = await viewer.locator('.mk-editor').boundingBox();
     expect(editor?.x).toBe(0);
     expect(editor?.width).toBe(PHONE.width);
+  });
+
+  it('never downloads the editing code: layout, import, plan writing and export, sharing, vote and inbox tools', async () => {
+    // Wait until the page has settled: the facilitator's browser has loaded its editing tools by now.
+    await expect.poll(() => ownerScripts.some((u) => /\/assets\/editing-[\w-]+\.js$/.test(u))).toBe(true);
+    await viewer.locator('.mk-toolbar').waitFor();
+    const editing = /\/assets\/(editing|CsvImportView|PlanView|CommitmentsView|ShareDialog|renderPlanDocx|PlanExportDialog|planFiles|StartVoteDialog|SuggestionsView)-[\w-]+\.js$/;
+    expect(viewerScripts.length).toBeGreaterThan(2);
+    expect(viewerScripts.filter((u) => editing.test(u))).toEqual([]);
   });
 
   it('is offered nothing that edits', async () => {

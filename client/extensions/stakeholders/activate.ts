@@ -1,11 +1,9 @@
 import { lazy, type ComponentType } from 'react';
 import type { ExtensionContext, MantelkaartApi, ViewProps } from '../../host/api';
 import { registerCommands } from './commands/registerCommands';
-import { typeNewRelations } from './commands/typeNewRelations';
 import { stakeholderDiagnostics } from './diagnostics/stakeholderDiagnostics';
 import { syncDimming } from './find/syncDimming';
 import { ID } from './ids';
-import { KIND } from '../../../shared/stakeholders/kinds/kindIds';
 import { createNodeBodies } from './nodes';
 import { StakeholderState } from './state';
 import { createCoverageView } from './views/CoverageView';
@@ -40,14 +38,9 @@ export function activate(context: ExtensionContext, api: MantelkaartApi): void {
     api.window.registerViewProvider(ID.view.plan, lazyView(async () => (await import('./plan/PlanView')).createPlanView(api, state))),
     // The plan is a document to write: it gets the whole editor area, the map stays loaded behind it.
     api.commands.registerCommand(ID.cmd.openPlan, () => api.window.openView(ID.view.plan, { maximize: true })),
-    // Stappenplan step 06: the group chooses which support to take up first, with dots on every offer.
-    api.commands.registerCommand(ID.cmd.voteOnOffers, () =>
-      api.commands.executeCommand('core.startVote', { kind: KIND.offer, question: api.localize({ nl: 'Welke ondersteuning pakken we als eerste op?', en: 'Which support do we take up first?' }) }),
-    ),
     api.diagnostics.registerDiagnosticProvider(ID.diagnostics, stakeholderDiagnostics),
     ...registerCommands(api, state, findFocus),
     syncDimming(api, state),
-    typeNewRelations(api),
     api.map.onDidChangeSelection((e) => api.setContext(ID.ctx.edgeSelected, e.edgeIds.length > 0 && e.nodeIds.length === 0)),
   );
   registerPlanExport(context, api);

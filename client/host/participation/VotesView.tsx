@@ -1,7 +1,5 @@
 import { useState } from 'react';
 import { useHost, useLocalize } from '../ui/HostContext';
-import { showDialog } from '../ui/Dialog';
-import { StartVoteDialog } from './StartVoteDialog';
 import { useParticipation } from './useParticipation';
 import { VoteSheet } from './VoteSheet';
 import './participation.css';
@@ -17,7 +15,7 @@ export function VotesView() {
   return (
     <div className="mk-votes-view" data-testid="votes-view">
       {p.canEdit && (
-        <button type="button" className="button primary mk-wide-button" onClick={() => void showDialog<boolean>((close) => <StartVoteDialog services={services} options={{}} close={close} />)}>
+        <button type="button" className="button primary mk-wide-button" onClick={() => void services.commands.executeCommand('core.startVote')}>
           {localize({ nl: 'Nieuwe stemming…', en: 'New vote…' })}
         </button>
       )}

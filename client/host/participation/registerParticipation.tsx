@@ -1,10 +1,13 @@
 import type { ExtensionContext, MantelkaartApi } from '../api';
 import type { HostServices } from '../HostServices';
 import { showDialog } from '../ui/Dialog';
-import { StartVoteDialog, type StartVoteOptions } from './StartVoteDialog';
+import { lazy } from 'react';
+import type { StartVoteOptions } from './StartVoteDialog';
 import { SuggestDialog } from './SuggestDialog';
-import { SuggestionsView } from './SuggestionsView';
 import { VotesView } from './VotesView';
+
+// Editors' tools load when an editor first uses them: a view link on a phone never fetches them.
+const SuggestionsView = lazy(() => import('./SuggestionsView').then((m) => ({ default: m.SuggestionsView })));
 
 function startVoteArg(arg: unknown): StartVoteOptions {
   if (typeof arg !== 'object' || arg === null) return {};
@@ -18,7 +21,10 @@ export function registerParticipation(services: HostServices, api: MantelkaartAp
   const t = api.localize;
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(api.commands.registerCommand(id, fn));
 
-  register('core.startVote', (arg) => showDialog<boolean>((close) => <StartVoteDialog services={services} options={startVoteArg(arg)} close={close} />));
+  register('core.startVote', async (arg) => {
+    const { StartVoteDialog } = await import('./StartVoteDialog');
+    return showDialog<boolean>((close) => <StartVoteDialog services={services} options={startVoteArg(arg)} close={close} />);
+  });
   register('core.showVotes', () => api.window.openView('core.votes'));
   register('core.showSuggestions', () => api.window.openView('core.suggestions'));
   register('core.suggest', () =>

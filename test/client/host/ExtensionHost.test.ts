@@ -28,6 +28,24 @@ function setup(role: 'edit' | 'view' = 'edit') {
 }
 
 describe('the extension host', () => {
+  it('loads an extension’s editing part only for links that may edit, with the same context, and removes it on deactivate', async () => {
+    for (const role of ['edit', 'view'] as const) {
+      const { host, services } = setup(role);
+      let loads = 0;
+      const module: ExtensionModule = {
+        ...valid('with.editing'),
+        editing: async () => {
+          loads++;
+          return { activate: (ctx, api) => void ctx.subscriptions.push(api.commands.registerCommand('with.editing.hello', () => 'edit')) };
+        },
+      };
+      expect((await host.activate(module)).state).toBe('active');
+      expect([role, loads, services.commands.hasHandler('with.editing.hello')]).toEqual(role === 'edit' ? ['edit', 1, true] : ['view', 0, false]);
+      await host.deactivate('with.editing');
+      expect(services.commands.hasHandler('with.editing.hello')).toBe(false);
+    }
+  });
+
   it('an invalid manifest is reported with the extension id and leaves the rest working', async () => {
     const { host, services } = setup();
     await host.activate(valid('good.one', (ctx, api) => void ctx.subscriptions.push(api.commands.registerCommand('good.one.hello', () => 'hi'))));

@@ -15,12 +15,9 @@ import {
 } from '../../../../shared/stakeholders';
 import { PARTY_KINDS, STAKEHOLDER_KINDS } from '../../../../shared/stakeholders';
 import { ID } from '../ids';
-import { autoLayout } from '../layout/autoLayout';
 import type { StakeholderState } from '../state';
 import { applyTemplateThroughApi } from './applyTemplate';
 import { nodeIdsField, objectArg, positionField, stringField, stringList } from './args';
-
-const BACKGROUND_KINDS = new Set(STAKEHOLDER_KINDS.filter((k) => k.background).map((k) => k.id));
 
 /** Gives every declared command (and the quick-fix commands of the domain core) its behaviour. */
 export function registerCommands(api: MantelkaartApi, state: StakeholderState, findFocus: { seq: number }): IDisposable[] {
@@ -37,19 +34,6 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
     const others = api.map.getNodes().filter((n) => !kindSpec(n.kind)?.background);
     for (let i = 0; i < 50 && others.some((n) => Math.abs(n.x - x) < size.width && Math.abs(n.y - y) < size.height); i++) y += size.height + 32;
     return api.map.createNode({ kind, label, x, y, data });
-  };
-
-  const layout = (only?: Set<string>) => {
-    const positions = autoLayout(api.map.getNodes(), api.map.getEdges(), { only, fixedKinds: BACKGROUND_KINDS });
-    if (positions.size === 0) {
-      api.window.showMessage({ nl: 'Niets te schikken: alles is vastgezet.', en: 'Nothing to arrange: everything is pinned.' });
-      return;
-    }
-    // One transaction: one undo step, one update for everyone else.
-    api.map.transact(() => {
-      for (const [id, p] of positions) api.map.updateNode(id, p);
-    });
-    if (!only) fitWhenDrawn(api);
   };
 
   return [
@@ -78,8 +62,6 @@ export function registerCommands(api: MantelkaartApi, state: StakeholderState, f
       state.focus.set(null);
       state.findQuery.set({ text: '', kinds: [], community: '', category: '', role: '', phase: '' });
     }),
-    reg(ID.cmd.layoutAll, () => layout()),
-    reg(ID.cmd.layoutSelection, (arg) => layout(new Set(nodeIdsField(objectArg(arg)) ?? api.map.getSelection()))),
     reg(ID.cmd.togglePin, (arg) => {
       const ids = nodeIdsField(objectArg(arg)) ?? api.map.getSelection();
       const nodes = ids.map((id) => api.map.getNode(id)).filter((n) => n !== undefined);
@@ -265,7 +247,7 @@ export async function pickRelationKind(api: MantelkaartApi, edgeId: string): Pro
 }
 
 /** Frames the map once the canvas has drawn what was just written (React renders after the transaction). */
-function fitWhenDrawn(api: MantelkaartApi): void {
+export function fitWhenDrawn(api: MantelkaartApi): void {
   if (typeof requestAnimationFrame === 'undefined') return api.canvas.fitView();
   requestAnimationFrame(() => requestAnimationFrame(() => api.canvas.fitView()));
 }
