@@ -5,9 +5,6 @@ import { navigate } from '../app/route';
 import { EXPORT_IDS, exportManifest } from './exportManifest';
 import { fileDate } from '../../shared/exchange/fileNames';
 import { pickTextFile } from './files';
-import { importIntoNewMap } from './importIntoNewMap';
-import { mapJsonText } from './mapData';
-import { ImportErrorDialog } from './ui/ImportErrorDialog';
 import { JsonExportDialog } from './ui/JsonExportDialog';
 
 type ImageFormat = 'png' | 'svg';
@@ -36,6 +33,8 @@ async function mapImage(api: MantelkaartApi, format: ImageFormat, area: ImageAre
 async function runImport(api: MantelkaartApi): Promise<void> {
   const file = await pickTextFile('.json,application/json', MAP_FILE_LIMITS.maxChars * 4 + 4);
   if (!file) return;
+  // The import gate and its dialog load when someone imports: a participant following on a phone never does.
+  const [{ importIntoNewMap }, { ImportErrorDialog }] = await Promise.all([import('./importIntoNewMap'), import('./ui/ImportErrorDialog')]);
   const outcome = await importIntoNewMap(file.text, api.language, () =>
     api.window.showMessage({ nl: `${file.name} wordt ingelezen als nieuwe kaart…`, en: `Reading ${file.name} into a new map…` }),
   );
@@ -72,7 +71,7 @@ export const exportExtension: ExtensionModule = {
     register(EXPORT_IDS.cmd.svgView, image('svg', 'view'));
 
     register(EXPORT_IDS.cmd.json, async () => {
-      const save = async (includePrivate: boolean) => api.window.saveFile(mapJsonText(api, includePrivate), `${titleOf(api)}-${fileDate()}`, 'json', 'application/json');
+      const save = async (includePrivate: boolean) => api.window.saveFile((await import('./mapData')).mapJsonText(api, includePrivate), `${titleOf(api)}-${fileDate()}`, 'json', 'application/json');
       const allowPrivate = api.map.mayExportPrivate;
       // Without contact details to choose about there is nothing to ask: save at once.
       if (!allowPrivate) return save(false);
@@ -83,7 +82,7 @@ export const exportExtension: ExtensionModule = {
     subs.push(
       api.exporters.registerExporter(EXPORT_IDS.exporter.png, { export: () => mapImage(api, 'png', 'map') }),
       api.exporters.registerExporter(EXPORT_IDS.exporter.svg, { export: () => mapImage(api, 'svg', 'map') }),
-      api.exporters.registerExporter(EXPORT_IDS.exporter.json, { export: () => mapJsonText(api, false) }),
+      api.exporters.registerExporter(EXPORT_IDS.exporter.json, { export: async () => (await import('./mapData')).mapJsonText(api, false) }),
     );
   },
 };

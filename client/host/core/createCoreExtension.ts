@@ -2,7 +2,7 @@ import type { ExtensionModule, QuickPickItem } from '../api';
 import type { HostServices } from '../HostServices';
 import { ExtensionsView } from '../ui/ExtensionsView';
 import { ProblemsView } from '../ui/ProblemsView';
-import { VersionsView } from '../ui/VersionsView';
+import { lazy } from 'react';
 import { registerParticipation } from '../participation/registerParticipation';
 import { coreManifest } from './coreManifest';
 import { downloadExport } from './downloadExport';
@@ -23,6 +23,9 @@ function focusedNodeId(): string | null {
  * The host's own commands and views, registered through the same API as any extension. It also reaches into
  * workbench services (layout, palette, context menus) that are not part of the public API.
  */
+// The versions view brings the map-file gate (to read a version) with it: it loads when first opened.
+const VersionsView = lazy(() => import('../ui/VersionsView').then((m) => ({ default: m.VersionsView })));
+
 export function createCoreExtension(services: HostServices, editor: EditorActions): ExtensionModule {
   return {
     manifest: coreManifest,

@@ -1,5 +1,4 @@
 import { getNodesBounds, getViewportForBounds, type Rect } from '@xyflow/react';
-import { toBlob, toSvg } from 'html-to-image';
 import type { NodeRecord, Viewport } from '../api';
 import { forceFullDetail } from '../../canvas/detailStore';
 import './capture.css';
@@ -146,6 +145,8 @@ export async function captureMap(options: CaptureOptions): Promise<Blob> {
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` },
   };
   // Selection, focus and dimming are how this person is working, not part of the map: neutral while drawing.
+  // The drawing library loads with the first picture: most people on a map never export one.
+  const { toBlob, toSvg } = await import('html-to-image');
   canvas.classList.add('mk-exporting');
   try {
     if (options.format === 'svg') {

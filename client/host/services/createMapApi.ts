@@ -28,7 +28,8 @@ import type { DisposableStore } from '../../../shared/plugin/Disposable';
 import { Emitter } from '../../../shared/plugin/Emitter';
 import type { MapApi } from '../api';
 import { HostError } from '../HostError';
-import { listVersions, readVersionWithMeta, saveVersion } from '../../api/versionsApi';
+/** The versions routes' client with its map-file gate: loaded when versions are first used. */
+const versionsApi = () => import('../../api/versionsApi');
 import type { NodeKindLookup } from './nodeKindLookup';
 import type { MapService } from './MapService';
 import type { DecorationService } from './DecorationService';
@@ -134,16 +135,16 @@ export function createMapApi(service: MapService, kinds: NodeKindLookup, store: 
     },
     async saveVersion(what) {
       guard();
-      await saveVersion(session.room, session.token, what);
+      await (await versionsApi()).saveVersion(session.room, session.token, what);
     },
     getComparison: (nodeId) => decorations?.comparisonOf(nodeId),
     // Without the workbench (unit tests) nothing ever compares.
     onDidChangeComparison: scopedEvent(decorations?.onDidChange ?? noComparisons.event, store),
     async listVersions() {
-      return (await listVersions(session.room, session.token)).map(({ id, name, createdAt, automatic }) => ({ id, name, createdAt, automatic }));
+      return (await (await versionsApi()).listVersions(session.room, session.token)).map(({ id, name, createdAt, automatic }) => ({ id, name, createdAt, automatic }));
     },
     async readVersion(id) {
-      const { snapshot, version } = await readVersionWithMeta(session.room, session.token, id);
+      const { snapshot, version } = await (await versionsApi()).readVersionWithMeta(session.room, session.token, id);
       return { snapshot, name: version.name, createdAt: version.createdAt };
     },
     setTitle(title) {
