@@ -10,7 +10,8 @@ import type { RateLimiter } from './rateLimit';
 import type { Rooms } from './rooms';
 import type { DocStore } from './storage/DocStore';
 import type { VersionStore } from './versions/VersionStore';
-import type { Participation } from './participation/participationRoutes';
+import type { Participation } from './participation/Participation';
+import { ApiError } from './apiError';
 
 /** What the API's routes work with. */
 export interface ApiDeps {
@@ -26,12 +27,8 @@ export interface ApiDeps {
   port(): number;
 }
 
-/** What every JSON route of the API shares: refusals with a code, JSON answers, the bearer token, a checked body. */
-export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, readonly reason: string) {
-    super(code);
-  }
-}
+/** What every JSON route of the API shares: refusals with a code (ApiError), JSON answers, the bearer token, a checked body. */
+export { ApiError };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const encoded = encodeJson(res, JSON.stringify(body));

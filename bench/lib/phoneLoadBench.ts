@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
 import { openBenchClient, waitFor } from './clients';
 import { frameRecorder, ensureClientBuild, type BenchWindow } from './clientBench';
 import { addBenchMap, nodeCount } from './mapFixture';
-import { repoRoot, startContender, type RunningServer } from './servers';
+import { startContender, type RunningServer } from './servers';
 import { snapshot } from './snapshot';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -92,7 +91,6 @@ async function load(browser: Browser, url: string, nodes: number, phone: boolean
 export async function phoneLoadBench(opts: { bigNodes: number; runs: number }): Promise<PhoneLoadResult> {
   const snap = snapshot();
   if (!snap) await ensureClientBuild();
-  void join(repoRoot, 'dist/client');
   const server = await startContender('mantelkaart');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { newRoomId } from '../../shared/model/ids';
+import type { StartVoteRequest } from '../../shared/participation/votes';
 import { MapApiError, mapApiCall } from './mapApiCall';
 
 export { MapApiError };
@@ -39,16 +40,8 @@ function checked<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-export interface StartVoteBody {
-  question: string;
-  cards: string[];
-  dots: number;
-  stack: boolean;
-  live: boolean;
-  seconds?: number;
-}
 
-export async function startVote(room: string, token: string, body: StartVoteBody): Promise<string> {
+export async function startVote(room: string, token: string, body: StartVoteRequest): Promise<string> {
   return checked(createdSchema, await mapApiCall(room, token, '/votes', json(body))).id;
 }
 

@@ -8,7 +8,7 @@ import { KeyedSerial } from '../keyedSerial';
 import type { RateLimiter } from '../rateLimit';
 import type { Rooms } from '../rooms';
 import { log } from '../log';
-import { ApiError } from '../apiCommon';
+import { ApiError } from '../apiError';
 
 export interface NewSuggestion {
   kind: string;

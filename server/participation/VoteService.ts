@@ -9,24 +9,16 @@ import {
   tally,
   voteToFields,
   type BallotProblem,
+  type StartVoteRequest,
   type Vote,
 } from '../../shared/participation/votes';
-import { ApiError } from '../apiCommon';
+import { ApiError } from '../apiError';
 import { KeyedSerial } from '../keyedSerial';
 import type { Room } from '../room';
 import type { Rooms } from '../rooms';
 import { errorText, log, logError } from '../log';
 import type { BallotBox } from './BallotBox';
 
-export interface StartVote {
-  question: string;
-  cards: string[];
-  dots: number;
-  stack: boolean;
-  live: boolean;
-  /** A time limit. */
-  seconds?: number;
-}
 
 function notFound(): ApiError {
   return new ApiError(404, 'VOTE_NOT_FOUND', 'this map has no vote with that id');
@@ -51,7 +43,7 @@ export class VoteService {
     return this.serial.run(`${room}:${vote}`, () => this.rooms.withRoom(room, work));
   }
 
-  async start(room: string, what: StartVote): Promise<Vote> {
+  async start(room: string, what: StartVoteRequest): Promise<Vote> {
     const id = newId();
     const vote = await this.rooms.withRoom(room, async (r) => {
       const nodes = nodesMap(r.doc);

@@ -6,22 +6,10 @@ import { SUGGESTION_LIMITS } from '../../shared/participation/suggestions';
 import { VOTE_LIMITS } from '../../shared/participation/votes';
 import { ApiError, access, clientIp, parseBody, sendJson, type ApiDeps } from '../apiCommon';
 import type { Access } from '../access';
-import type { RateLimiter } from '../rateLimit';
 import { log } from '../log';
 import { deviceIdOf, senderKey } from './senderKey';
-import type { SuggestionService } from './SuggestionService';
 import { nextTimer } from './timerAction';
-import type { VoteService } from './VoteService';
 
-/** What the participation routes work with, beside the API's usual deps. */
-export interface Participation {
-  votes: VoteService;
-  suggestions: SuggestionService;
-  /** Keys senders (link and device) so the device id itself is never stored. */
-  secret: Buffer;
-  /** Ballots per sender: changing one's dots is cheap, a flood of them is not. */
-  ballotLimiter: RateLimiter;
-}
 
 /**
  * /api/rooms/<map>/votes…, /suggestions…, /timer and /participation: what a participant may do from any link

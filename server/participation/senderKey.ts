@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Role } from '../../shared/protocol/roles';
-import { ApiError } from '../apiCommon';
+import { ApiError } from '../apiError';
 
 /** A device id is a secret the browser makes up once: long and random enough that nobody guesses another's. */
 const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;

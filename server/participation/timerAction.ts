@@ -1,5 +1,5 @@
 import { TIMER_MAX_MS, timerRemaining, type TimerState } from '../../shared/participation/participationState';
-import { ApiError } from '../apiCommon';
+import { ApiError } from '../apiError';
 
 export type TimerAction =
   | { action: 'start'; seconds: number }

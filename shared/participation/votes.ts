@@ -47,6 +47,19 @@ export interface Vote {
   showOnCards: boolean;
 }
 
+/** What an editor asks for when starting a vote (`POST /api/rooms/<map>/votes`). */
+export interface StartVoteRequest {
+  question: string;
+  cards: string[];
+  dots: number;
+  /** Several dots of one person on one card. */
+  stack: boolean;
+  /** Counts visible to everyone while voting. */
+  live: boolean;
+  /** A time limit. */
+  seconds?: number;
+}
+
 function strings(v: FieldValue | undefined): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }

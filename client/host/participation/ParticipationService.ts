@@ -13,7 +13,7 @@ import {
   type TimerState,
 } from '../../../shared/participation/participationState';
 import { ROOT_SUGGESTIONS, readSuggestions, type Suggestion } from '../../../shared/participation/suggestions';
-import { VOTES_COLLECTION, checkBallot, isVoteOpen, readVotes, type Vote } from '../../../shared/participation/votes';
+import { VOTES_COLLECTION, checkBallot, isVoteOpen, readVotes, type StartVoteRequest, type Vote } from '../../../shared/participation/votes';
 import type { SuggestionContribution } from '../../../shared/plugin/manifest';
 import { Emitter, type Event } from '../../../shared/plugin/Emitter';
 import type { IDisposable } from '../../../shared/plugin/Disposable';
@@ -209,7 +209,7 @@ export class ParticipationService implements IDisposable {
     }
   }
 
-  startVote(body: api.StartVoteBody): Promise<boolean> {
+  startVote(body: StartVoteRequest): Promise<boolean> {
     return this.run(() => api.startVote(this.session.room, this.session.token, body));
   }
   voteAction(vote: string, action: 'reveal' | 'end'): Promise<boolean> {

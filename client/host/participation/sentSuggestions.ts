@@ -1,3 +1,5 @@
+import { readStored, writeStored } from '../browserStorage';
+
 /** A suggestion this device sent: kept in this browser only, so its sender sees what became of it. */
 export interface SentSuggestion {
   id: string;
@@ -15,26 +17,14 @@ function valid(v: unknown): v is SentSuggestion {
   return typeof o.id === 'string' && typeof o.kind === 'string' && typeof o.name === 'string' && typeof o.at === 'number';
 }
 
-/** This browser's sent suggestions for one map (localStorage; in memory when storage is refused). */
+/** This browser's sent suggestions for one map (localStorage through browserStorage, which never throws). */
 export function sentSuggestions(room: string) {
   const key = `mantelkaart:sent:${room}`;
-  let memory: SentSuggestion[] = [];
   const load = (): SentSuggestion[] => {
-    try {
-      const raw: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
-      return Array.isArray(raw) ? raw.filter(valid).filter((s) => s.at > Date.now() - KEEP_MS) : [];
-    } catch {
-      return memory;
-    }
+    const raw = readStored(key);
+    return Array.isArray(raw) ? raw.filter(valid).filter((s) => s.at > Date.now() - KEEP_MS) : [];
   };
-  const save = (list: SentSuggestion[]) => {
-    memory = list.slice(-MAX);
-    try {
-      localStorage.setItem(key, JSON.stringify(memory));
-    } catch {
-      // Kept in memory for this visit.
-    }
-  };
+  const save = (list: SentSuggestion[]) => writeStored(key, list.slice(-MAX));
   return {
     list: load,
     add: (s: SentSuggestion) => save([...load(), s]),

@@ -1,20 +1,14 @@
+import { readStored, writeStored } from '../browserStorage';
+
 const KEY = 'mantelkaart:timerSound';
 
 /** Whether this device plays a sound when the timer ends (off unless switched on here). */
 export function timerSoundOn(): boolean {
-  try {
-    return localStorage.getItem(KEY) === '1';
-  } catch {
-    return false;
-  }
+  return readStored(KEY) === true;
 }
 
 export function setTimerSound(on: boolean): void {
-  try {
-    localStorage.setItem(KEY, on ? '1' : '0');
-  } catch {
-    // Not remembered; it still works for this visit through the caller's state.
-  }
+  writeStored(KEY, on);
 }
 
 let context: AudioContext | null = null;
