@@ -183,6 +183,7 @@ describe.skipIf(skipWithoutBrowser)('taking part from the view link', () => {
     expect(left).toBeLessThanOrEqual(5 * 60_000);
     expect(await bram.getByTestId('timer-left').textContent()).toMatch(/^[45]:\d\d$/);
     await bram.screenshot({ path: shotPath('participation-phone-timer.png') });
+    await samira.screenshot({ path: shotPath('participation-laptop-timer.png') });
     // A view link gets no controls.
     expect(await bram.getByTestId('timer').getByRole('button', { name: 'Timer stoppen' }).count()).toBe(0);
     await samira.getByTestId('timer').getByRole('button', { name: 'Timer stoppen' }).click();
