@@ -28,6 +28,7 @@ import type {
   ResolvedManifest,
 } from '../../shared/plugin/manifest';
 import type { ContextValue } from '../../shared/plugin/whenClause';
+import type { StartVoteRequest, Vote } from '../../shared/participation/votes';
 
 export { Disposable, DisposableStore } from '../../shared/plugin/Disposable';
 export { Emitter } from '../../shared/plugin/Emitter';
@@ -35,7 +36,7 @@ export { useApiValue } from './useApiValue';
 export type { IDisposable, Event, ExtensionManifest, ResolvedManifest, LocalizedText, FieldSchema, FieldValue };
 export type { NodeRecord, EdgeRecord, CollectionRecord, MapSnapshot, MapMeta, NodeInit, NodePatch, EdgeInit, EdgePatch };
 export type { NodeKindContribution, EdgeKindContribution, CollectionContribution, IconContribution };
-export type { PrivateFieldsByNode, ModalProps, PrivateFieldsChoiceProps };
+export type { PrivateFieldsByNode, ModalProps, PrivateFieldsChoiceProps, StartVoteRequest, Vote };
 
 export type Language = 'nl' | 'en';
 
@@ -419,6 +420,24 @@ export interface MantelkaartApi {
     update(key: string, value: string | number | boolean): void;
     /** Fires with the key that changed. */
     readonly onDidChangeSetting: Event<string>;
+  };
+
+  /**
+   * Votes and the shared timer, run by the server: any extension can start a dot vote on its cards (every kind can be
+   * voted on) and read the results. Participants' suggestions are declared in the manifest (`contributes.suggestions`).
+   */
+  readonly participation: {
+    /**
+     * Starts a dot vote (edit and owner links; throws `map/read-only` on a view link). Resolves false when the server
+     * refused it; the person is told why. `core.startVote` with `{ kind, question }` opens the host's dialog instead.
+     */
+    startVote(request: StartVoteRequest): Promise<boolean>;
+    /** Every vote of the map, newest first: question, cards, status, voters, and the counts once revealed. */
+    getVotes(): readonly Vote[];
+    /** Fires when a vote, a ballot count or the timer changes. */
+    readonly onDidChange: Event<void>;
+    /** Starts the countdown every screen shows, on the server's clock (edit and owner links). */
+    startTimer(seconds: number): Promise<boolean>;
   };
 
   /** Sets a context key for `when` clauses (prefix it with your extension id). */

@@ -117,6 +117,19 @@ export function createExtensionApi(services: HostServices, extensionId: string, 
       onDidChangeSetting: scopedEvent(services.settings.onDidChangeSetting, store),
     },
 
+    participation: {
+      startVote(request) {
+        if (!services.participation.canEdit) throw new HostError('map/read-only', 'only an edit or owner link can start a vote', extensionId);
+        return services.participation.startVote(request);
+      },
+      getVotes: () => services.participation.get().votes,
+      onDidChange: scopedEvent(services.participation.onDidChange, store),
+      startTimer(seconds) {
+        if (!services.participation.canEdit) throw new HostError('map/read-only', 'only an edit or owner link can start the timer', extensionId);
+        return services.participation.timer({ action: 'start', seconds });
+      },
+    },
+
     setContext(key, value) {
       contextKeysSet.add(key);
       services.contextKeys.set({ [key]: value });

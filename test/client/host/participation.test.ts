@@ -28,3 +28,34 @@ describe('the participation service', () => {
     service.dispose();
   });
 });
+
+describe('the participation API for extensions', () => {
+  it('lets an extension read votes as the server writes them, and keeps a view link from starting one', async () => {
+    const { ExtensionHost } = await import('../../../client/host/ExtensionHost');
+    const { createTestServices } = await import('./hostTestSession');
+    const { services, session } = createTestServices('view');
+    const host = new ExtensionHost(services);
+    let api: import('../../../client/host/api').MantelkaartApi | undefined;
+    let changes = 0;
+    await host.activate({
+      manifest: { id: 'voter', name: { nl: 'Stemmer', en: 'Voter' }, version: '1.0.0' },
+      activate: (ctx, a) => {
+        api = a;
+        ctx.subscriptions.push(a.participation.onDidChange(() => changes++));
+      },
+    });
+    const server = new Y.Doc();
+    putRecord(server, VOTES_COLLECTION, { question: 'Welke plek?', cards: ['a', 'b'], status: 'ended', revealed: true, counts: [1, 4], startedAt: 1 }, 'v1');
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(server));
+    expect(api!.participation.getVotes().map((v) => [v.question, v.counts])).toEqual([['Welke plek?', [1, 4]]]);
+    expect(changes).toBeGreaterThan(0);
+    expect(() => api!.participation.startVote({ question: 'x', cards: ['a', 'b'], dots: 3, stack: false, live: false })).toThrow(/map\/read-only|only an edit/);
+    // Deactivated, the extension hears nothing more.
+    await host.deactivate('voter');
+    const before = changes;
+    putRecord(server, VOTES_COLLECTION, { voters: 9 }, 'v1');
+    Y.applyUpdate(session.doc, Y.encodeStateAsUpdate(server));
+    expect(changes).toBe(before);
+    services.dispose();
+  });
+});
