@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ApiError, access, parseBody, sendJson, type ApiDeps } from '../apiCommon';
 import { exportMapJson } from '../../shared/exchange/exportMapJson';
 import { restoreSnapshot } from '../../shared/model/restoreSnapshot';
+import { VOTES_COLLECTION } from '../../shared/participation/votes';
 import { canEdit } from '../../shared/protocol/roles';
 import { log } from '../log';
 import { VersionUnreadableError, VersionsFullError } from './VersionStore';
@@ -100,7 +101,8 @@ async function restore(req: IncomingMessage, res: ServerResponse, deps: ApiDeps,
   const apply = body.apply !== false;
   const before: VersionMeta = await deps.rooms.withRoom(room, async (r) => {
     const saved = await deps.versions.save(room, r.doc, { name: `${AUTOMATIC_VERSION_NAMES.restore} van “${meta.name}”`, reason: 'restore', createdBy: body.by });
-    if (apply) await r.change((doc) => restoreSnapshot(doc, snapshot));
+    // Vote results stay as they are: a restore brings the map back, not the votes taken since (their ballots live on).
+    if (apply) await r.change((doc) => restoreSnapshot(doc, snapshot, undefined, { keepCollections: [VOTES_COLLECTION] }));
     return saved;
   });
   log('VERSION_RESTORED', { room, id, applied: apply });

@@ -93,13 +93,22 @@ function restoreCollection(doc: Y.Doc, name: string, target: CollectionRecord[],
  * is changed, what is the same is left alone, so everyone online sees one update, edits made offline meanwhile still
  * merge, and the person who restored undoes it with one Ctrl+Z (it is one transaction with their origin).
  */
-export function restoreSnapshot(doc: Y.Doc, target: MapSnapshot, origin?: unknown): void {
+/** What a restore leaves as it is now: collections that record what happened rather than what the map holds. */
+export interface RestoreOptions {
+  /** Collections a restore never touches (the server's vote results, for one). */
+  keepCollections?: readonly string[];
+}
+
+export function restoreSnapshot(doc: Y.Doc, target: MapSnapshot, origin?: unknown, options: RestoreOptions = {}): void {
+  const keep = new Set(options.keepCollections ?? []);
   doc.transact(() => {
     const meta = metaMap(doc);
     if (meta.get('title') !== target.meta.title) meta.set('title', target.meta.title);
     restoreNodes(doc, target.nodes, origin);
     restoreEdges(doc, target.edges, origin);
-    for (const name of new Set([...collectionNames(doc), ...Object.keys(target.collections)])) restoreCollection(doc, name, target.collections[name] ?? [], origin);
+    for (const name of new Set([...collectionNames(doc), ...Object.keys(target.collections)])) {
+      if (!keep.has(name)) restoreCollection(doc, name, target.collections[name] ?? [], origin);
+    }
     const texts = readTexts(doc);
     for (const name of new Set([...textNames(doc), ...Object.keys(target.texts)])) {
       if ((texts[name] ?? '') !== (target.texts[name] ?? '')) setSharedText(doc, name, target.texts[name] ?? '', origin);
@@ -111,7 +120,8 @@ export function restoreSnapshot(doc: Y.Doc, target: MapSnapshot, origin?: unknow
  * Brings back one card from a version: the card as it was, its relations to cards that are on the map now, and the
  * records that point to it (its commitments), in one change. Returns false when the version has no such card.
  */
-export function restoreNode(doc: Y.Doc, from: MapSnapshot, nodeId: string, origin?: unknown): boolean {
+export function restoreNode(doc: Y.Doc, from: MapSnapshot, nodeId: string, origin?: unknown, options: RestoreOptions = {}): boolean {
+  const keep = new Set(options.keepCollections ?? []);
   const node = from.nodes.find((n) => n.id === nodeId);
   if (!node) return false;
   doc.transact(() => {
@@ -124,6 +134,7 @@ export function restoreNode(doc: Y.Doc, from: MapSnapshot, nodeId: string, origi
       if (present.has(e.source) && present.has(e.target)) createEdge(doc, e, origin);
     }
     for (const [name, records] of Object.entries(from.collections)) {
+      if (keep.has(name)) continue;
       const live = collectionMap(doc, name);
       for (const r of records) {
         if (live.has(r.id)) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collectionMap, createNode, nodesMap, setNodeData, setSharedText, snapshotMap } from '../../shared/model/mapDoc';
+import { collectionMap, createNode, nodesMap, putRecord, setNodeData, setSharedText, snapshotMap } from '../../shared/model/mapDoc';
+import { VOTES_COLLECTION, readVote } from '../../shared/participation/votes';
 import { restoreNode, restoreSnapshot } from '../../shared/model/restoreSnapshot';
 import { removePerson } from '../../shared/stakeholders/removePerson';
 import { COMMITMENTS } from '../../shared/stakeholders/commitments';
@@ -35,6 +36,31 @@ describe('restoring a version', () => {
     expect(nodesMap(doc).has(added)).toBe(false);
     undo.undo();
     expect(snapshotMap(doc)).toEqual(before);
+  });
+
+  it('leaves the votes taken since as they are, whole map or one card', () => {
+    const doc = voorbeeldkaartDoc();
+    const version = snapshotMap(doc);
+    putRecord(doc, VOTES_COLLECTION, { question: 'Welke eerst?', cards: [VK.hatice, VK.karim], status: 'ended', revealed: true, counts: [4, 2], startedAt: 1 }, 'v1');
+    nodesMap(doc).delete(VK.hatice);
+    restoreSnapshot(doc, version, undefined, { keepCollections: [VOTES_COLLECTION] });
+    expect(readVote(doc, 'v1')).toMatchObject({ question: 'Welke eerst?', counts: [4, 2] });
+    expect(nodesMap(doc).has(VK.hatice)).toBe(true);
+    // Without the option the vote would go, as any record the version did not have.
+    const plain = voorbeeldkaartDoc();
+    const old = snapshotMap(plain);
+    putRecord(plain, VOTES_COLLECTION, { question: 'Weg?', cards: [VK.hatice, VK.karim], status: 'ended', startedAt: 1 }, 'v2');
+    restoreSnapshot(plain, old);
+    expect(readVote(plain, 'v2')).toBeUndefined();
+    // A vote deleted since does not come back with a card it was about.
+    const withVote = voorbeeldkaartDoc();
+    putRecord(withVote, VOTES_COLLECTION, { question: 'Oud', cards: [VK.hatice, VK.karim], status: 'ended', startedAt: 1 }, 'v3');
+    const then = snapshotMap(withVote);
+    collectionMap(withVote, VOTES_COLLECTION).delete('v3');
+    nodesMap(withVote).delete(VK.hatice);
+    restoreNode(withVote, then, VK.hatice, undefined, { keepCollections: [VOTES_COLLECTION] });
+    expect(nodesMap(withVote).has(VK.hatice)).toBe(true);
+    expect(readVote(withVote, 'v3')).toBeUndefined();
   });
 
   it('merges with an edit made offline meanwhile', () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { deleteVersion, listVersions, prepareRestore, readVersion, renameVersion, saveVersion, type MapVersion } from '../../api/versionsApi';
 import { restoreNode, restoreSnapshot } from '../../../shared/model/restoreSnapshot';
+import { VOTES_COLLECTION } from '../../../shared/participation/votes';
 import type { MapSnapshot } from '../../../shared/model/schema';
 import { canEdit } from '../../../shared/protocol/roles';
 import type { LocalizedText } from '../api';
@@ -15,6 +16,9 @@ const AUTOMATIC: Record<string, LocalizedText> = {
   template: { nl: 'Automatisch, voor een sjabloon', en: 'Automatic, before a template' },
   import: { nl: 'Automatisch, voor een import', en: 'Automatic, before an import' },
 };
+
+/** Vote results record what happened in the sessions: bringing the map back leaves them as they are now. */
+const KEEP = { keepCollections: [VOTES_COLLECTION] };
 
 /** Who this browser says it is, for "opgeslagen door". */
 function myName(): string {
@@ -84,7 +88,7 @@ export function VersionsView() {
       if (!ok) return;
       const snapshot = await prepareRestore(session.room, session.token, v.id, myName() || undefined);
       session.stopCapturing();
-      restoreSnapshot(session.doc, snapshot, session.origin);
+      restoreSnapshot(session.doc, snapshot, session.origin, KEEP);
       session.stopCapturing();
       services.notifications.show('info', localize({ nl: `De kaart staat weer zoals in “${title(v)}”. Ctrl+Z maakt het ongedaan.`, en: `The map is back as in “${title(v)}”. Ctrl+Z undoes it.` }), 'core');
     });
@@ -93,7 +97,7 @@ export function VersionsView() {
   const bringBack = (id: string) => {
     if (!comparison) return;
     session.stopCapturing();
-    restoreNode(session.doc, comparison.base.snapshot, id, session.origin);
+    restoreNode(session.doc, comparison.base.snapshot, id, session.origin, KEEP);
     session.stopCapturing();
   };
 
