@@ -95,13 +95,6 @@ function incorrect(r: RelayRunResult): number {
   return (r.roomsNotConverged ?? 0) + (r.unexpectedMarkers ?? 0) + (r.clientErrors ?? 0);
 }
 
-/** The correctness cell: rooms not converged, and what else went wrong when anything did. */
-function correctness(r: Pick<RelayRunResult, 'roomsNotConverged' | 'unexpectedMarkers' | 'clientErrors'>): string {
-  if (r.roomsNotConverged === undefined) return 'n/a';
-  const extra = [r.unexpectedMarkers ? `${r.unexpectedMarkers} unexpected markers` : '', r.clientErrors ? `${r.clientErrors} client errors` : ''].filter(Boolean);
-  return `${r.roomsNotConverged}${extra.length ? ` (${extra.join(', ')})` : ''}`;
-}
-
 /** How the load generator's clients work, for the report text. */
 const CLIENTS_TEXT =
   'In every room one client is a stock provider (y-websocket or Hocuspocus) whose Y.Doc applies everything and must end with every client\'s last value ("rooms not converged" counts the rooms where it did not, also when the 15 s drain ended before everything arrived); ' +

@@ -108,7 +108,10 @@ export function createHostServices(options: HostServicesOptions): HostServices {
   const participation = store.add(
     new ParticipationService(
       session,
-      (kind) => suggestions.all().find((s) => s.declaration.kind === kind)?.declaration,
+      {
+        suggestionFor: (kind) => suggestions.all().find((s) => s.declaration.kind === kind)?.declaration,
+        isBackground: (kind) => nodeKinds.get(kind)?.declaration.layer === 'background',
+      },
       (message, code) => notifications.show('error', localize(participationMessage(code, message)), 'core'),
     ),
   );

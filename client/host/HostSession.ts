@@ -45,4 +45,6 @@ export interface HostSession {
    * Absent where there is no presence (tests with a plain document).
    */
   summon?(): void;
+  /** The name this person gave for presence ('' when none), for "saved by" and a suggestion's sender. */
+  userName?(): string;
 }

@@ -2,6 +2,7 @@ import { getLocale, subscribeLocale } from '../i18n/i18n';
 import { getSelection, setSelection, subscribeSelection, type Selection } from '../canvas/selectionStore';
 import { LOCAL_ORIGIN } from '../collab/localOrigin';
 import type { MapSession } from '../collab/MapSession';
+import { storedName } from '../collab/presence';
 import type { Language } from './api';
 import type { ConnectionState, HostSession, SelectionSource, Store } from './HostSession';
 
@@ -76,5 +77,6 @@ export function hostSessionFrom(session: MapSession): HostSession {
     peers,
     selection: canvasSelection,
     summon: () => session.awareness.setLocalStateField('summon', { at: Date.now() }),
+    userName: () => storedName() ?? '',
   };
 }

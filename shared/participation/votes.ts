@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { collectionMap, readCollection } from '../model/mapDoc';
+import { finiteOr, stringOr } from '../model/fieldValue';
 import { COLLECTION_PREFIX, type CollectionRecord, type FieldValue, type MapSnapshot } from '../model/schema';
 
 /**
@@ -66,10 +67,6 @@ function strings(v: FieldValue | undefined): string[] {
 function numbers(v: FieldValue | undefined): number[] | null {
   return Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v as number[]) : null;
 }
-function num(v: FieldValue | undefined, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
-}
-
 /** A vote record as plain values; anything malformed falls back to a closed, hidden vote rather than failing. */
 export function voteFromRecord(r: CollectionRecord): Vote {
   const d = r.data;
@@ -78,17 +75,17 @@ export function voteFromRecord(r: CollectionRecord): Vote {
   const labels = strings(d.labels);
   return {
     id: r.id,
-    question: typeof d.question === 'string' ? d.question : '',
+    question: stringOr(d.question, ''),
     cards,
-    dots: Math.max(1, Math.min(VOTE_LIMITS.maxDots, Math.round(num(d.dots, 3)))),
+    dots: Math.max(1, Math.min(VOTE_LIMITS.maxDots, Math.round(finiteOr(d.dots, 3)))),
     stack: d.stack === true,
     live: d.live === true,
     revealed: d.revealed === true || d.live === true,
     status: d.status === 'open' ? 'open' : 'ended',
-    startedAt: num(d.startedAt, 0),
+    startedAt: finiteOr(d.startedAt, 0),
     endsAt: typeof d.endsAt === 'number' ? d.endsAt : null,
     endedAt: typeof d.endedAt === 'number' ? d.endedAt : null,
-    voters: Math.max(0, Math.round(num(d.voters, 0))),
+    voters: Math.max(0, Math.round(finiteOr(d.voters, 0))),
     counts: counts && counts.length === cards.length ? counts : null,
     labels: labels.length === cards.length ? labels : null,
     showOnCards: d.showOnCards === true,

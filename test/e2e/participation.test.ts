@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { nodesMap, readNodes } from '../../shared/model/mapDoc';
-import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
+import { readNodes } from '../../shared/model/mapDoc';
 import { launchBrowser, openPage, shotPath, skipWithoutBrowser } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
-import { openSynced, waitFor, type TestClient } from '../helpers/clients';
+import { seedExampleMap } from '../helpers/exampleMap';
+import type { TestClient } from '../helpers/clients';
 
 const PHONE = { width: 390, height: 844 };
 const TEN_MINUTES = 10 * 60_000;
@@ -53,13 +53,9 @@ describe.skipIf(skipWithoutBrowser)('taking part from the view link', () => {
   beforeAll(async () => {
     server = await TestServer.start();
     browser = await launchBrowser();
-    room = await server.createRoom('Maasdonk-Oost, werksessie 3');
-    const seed = await openSynced(server.wsUrl, room.room, room.tokens.edit);
+    const { room: seededRoom, editor: seed } = await seedExampleMap(server, 'Maasdonk-Oost, werksessie 3');
+    room = seededRoom;
     clients.push(seed);
-    applyTemplate(seed.doc, voorbeeldkaartTemplate, 'test', { keepIds: true });
-    const check = await openSynced(server.wsUrl, room.room, room.tokens.owner);
-    clients.push(check);
-    await waitFor(() => nodesMap(check.doc).size === nodesMap(seed.doc).size, 'the map is stored');
     offers = readNodes(seed.doc).filter((n) => n.kind === 'offer').map((n) => ({ id: n.id, label: n.label }));
     communities = readNodes(seed.doc).filter((n) => n.kind === 'community').map((n) => ({ id: n.id, label: n.label }));
     samira = await open('owner', 'Samira', false);

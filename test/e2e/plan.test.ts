@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { nodesMap, readCollection, readTexts } from '../../shared/model/mapDoc';
+import { readCollection, readTexts } from '../../shared/model/mapDoc';
 import { PLAN_COLLECTION, PLAN_TEXT } from '../../shared/plan/planData';
-import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
 import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
+import { seedExampleMap } from '../helpers/exampleMap';
 import { openSynced, waitFor, type TestClient } from '../helpers/clients';
 import { textOf } from '../shared/plan/readDocx';
 import { writeVoorbeeldplan } from '../fixtures/voorbeeldplan';
@@ -26,13 +26,9 @@ describe.skipIf(skipWithoutBrowser)('writing the project plan together', () => {
   beforeAll(async () => {
     server = await TestServer.start();
     browser = await launchBrowser();
-    room = await server.createRoom('Maasdonk-Oost');
-    const seed = await openSynced(server.wsUrl, room.room, room.tokens.edit);
-    clients.push(seed);
-    applyTemplate(seed.doc, voorbeeldkaartTemplate, 'test', { keepIds: true });
-    const check = await openSynced(server.wsUrl, room.room, room.tokens.owner);
-    clients.push(check);
-    await waitFor(() => nodesMap(check.doc).size === nodesMap(seed.doc).size, 'the map is stored');
+    const seeded = await seedExampleMap(server, 'Maasdonk-Oost');
+    room = seeded.room;
+    clients.push(seeded.editor);
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -154,10 +150,8 @@ describe.skipIf(skipWithoutBrowser)('writing the project plan together', () => {
   });
 
   it('shows the example plan: planning chart, budget with its gap, and the document', async () => {
-    const example = await server.createRoom('Voorbeeldplan');
-    const seed = await openSynced(server.wsUrl, example.room, example.tokens.edit);
+    const { room: example, editor: seed } = await seedExampleMap(server, 'Voorbeeldplan');
     clients.push(seed);
-    applyTemplate(seed.doc, voorbeeldkaartTemplate, 'test', { keepIds: true });
     writeVoorbeeldplan(seed.doc);
     const { page } = await openPage(browser, { name: 'Samira', viewport: { width: 1440, height: 900 } });
     await page.goto(new URL(example.links.owner, server.httpUrl).toString());

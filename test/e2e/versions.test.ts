@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { nodesMap, readNode } from '../../shared/model/mapDoc';
-import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
 import { launchBrowser, openPage, skipWithoutBrowser, shotPath } from '../helpers/browser';
 import { TestServer, type CreatedRoom } from '../helpers/server';
-import { openSynced, waitFor, type TestClient } from '../helpers/clients';
+import { seedExampleMap } from '../helpers/exampleMap';
+import { waitFor, type TestClient } from '../helpers/clients';
 import { VK } from '../fixtures/voorbeeldkaart';
 
 /**
@@ -25,13 +25,8 @@ describe.skipIf(skipWithoutBrowser)('versions of a map in the browser', () => {
   beforeAll(async () => {
     server = await TestServer.start();
     browser = await launchBrowser();
-    room = await server.createRoom('Werksessies');
-    editor = await openSynced(server.wsUrl, room.room, room.tokens.edit);
+    ({ room, editor } = await seedExampleMap(server, 'Werksessies'));
     clients.push(editor);
-    applyTemplate(editor.doc, voorbeeldkaartTemplate, 'test', { keepIds: true });
-    const check = await openSynced(server.wsUrl, room.room, room.tokens.owner);
-    clients.push(check);
-    await waitFor(() => nodesMap(check.doc).size === nodesMap(editor.doc).size, 'the map is stored');
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();

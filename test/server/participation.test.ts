@@ -7,10 +7,10 @@ import { privateRoomOf } from '../../shared/model/roomName';
 import { readOutcome, readTimer } from '../../shared/participation/participationState';
 import { readSuggestions } from '../../shared/participation/suggestions';
 import { rankVote, readVote, type Vote } from '../../shared/participation/votes';
-import { applyTemplate, voorbeeldkaartTemplate } from '../../shared/stakeholders/templates/index';
 import { LevelDocStore } from '../../server/storage/LevelDocStore';
 import { durable, TestServer, type CreatedRoom } from '../helpers/server';
 import { openSynced, waitFor, type TestClient } from '../helpers/clients';
+import { seedExampleMap } from '../helpers/exampleMap';
 
 const errorCode = (body: unknown) => (body as { error?: { code: string } }).error?.code;
 const device = (n: number) => `testdevice-${String(n).padStart(8, '0')}`;
@@ -34,10 +34,8 @@ describe('participation from the view link', () => {
 
   beforeAll(async () => {
     server = await TestServer.start();
-    room = await server.createRoom('Meedoen');
-    editor = await openSynced(server.wsUrl, room.room, room.tokens.edit);
+    ({ room, editor } = await seedExampleMap(server, 'Meedoen'));
     clients.push(editor);
-    applyTemplate(editor.doc, voorbeeldkaartTemplate, 'test', { keepIds: true });
     viewer = await openSynced(server.wsUrl, room.room, room.tokens.view);
     clients.push(viewer);
     await waitFor(() => readNodes(viewer.doc).length === readNodes(editor.doc).length, 'the viewer has the map');

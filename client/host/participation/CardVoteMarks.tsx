@@ -1,13 +1,33 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { rankVote, type Vote } from '../../../shared/participation/votes';
+import type { ParticipationState } from './ParticipationService';
 import { useHost, useLocalize } from '../ui/HostContext';
 
+/** What a card shows of a vote, or null when it takes part in none. */
+interface Marks {
+  vote: Vote;
+  /** Voting is open: + and − are offered. */
+  open: boolean;
+  /** This person's dots on the card, and left in the vote. */
+  mine: number;
+  left: number;
+  /** Dots on the card once counts are visible; -1 while hidden. */
+  count: number;
+}
+
 /** The vote a card takes part in now (an open one), or whose result is shown on the cards. */
-function voteFor(votes: readonly Vote[], card: string, isOpen: (v: Vote) => boolean): { vote: Vote; open: boolean } | null {
-  const open = votes.find((v) => isOpen(v) && v.cards.includes(card));
-  if (open) return { vote: open, open: true };
-  const shown = votes.find((v) => v.showOnCards && v.counts && v.cards.includes(card));
-  return shown ? { vote: shown, open: false } : null;
+function marksFor(s: ParticipationState, card: string, isOpen: (v: Vote) => boolean): Marks | null {
+  const openVote = s.votes.find((v) => isOpen(v) && v.cards.includes(card));
+  const vote = openVote ?? s.votes.find((v) => v.showOnCards && v.counts && v.cards.includes(card));
+  if (!vote) return null;
+  const ballot = s.ballots[vote.id] ?? [];
+  return {
+    vote,
+    open: openVote !== undefined,
+    mine: ballot.filter((c) => c === card).length,
+    left: vote.dots - ballot.length,
+    count: vote.counts ? (vote.counts[vote.cards.indexOf(card)] ?? 0) : -1,
+  };
 }
 
 /**
@@ -19,26 +39,17 @@ export function CardVoteMarks({ nodeId }: { nodeId: string }) {
   const { services } = useHost();
   const localize = useLocalize();
   const p = services.participation;
+  const isOpen = useCallback((v: Vote) => p.isOpen(v), [p]);
   const key = useSyncExternalStore(
     p.subscribe,
     useCallback(() => {
-      const s = p.get();
-      const found = voteFor(s.votes, nodeId, (v) => p.isOpen(v));
-      if (!found) return '';
-      const mine = (s.ballots[found.vote.id] ?? []).filter((c) => c === nodeId).length;
-      const left = found.vote.dots - (s.ballots[found.vote.id] ?? []).length;
-      const count = found.vote.counts ? (found.vote.counts[found.vote.cards.indexOf(nodeId)] ?? 0) : -1;
-      return `${found.vote.id}|${found.open}|${mine}|${left}|${count}`;
-    }, [p, nodeId]),
+      const m = marksFor(p.get(), nodeId, isOpen);
+      return m ? `${m.vote.id}|${m.open}|${m.mine}|${m.left}|${m.count}` : '';
+    }, [p, nodeId, isOpen]),
   );
-  if (!key) return null;
-  const [voteId, openText, mineText, leftText, countText] = key.split('|');
-  const vote = p.get().votes.find((v) => v.id === voteId);
-  if (!vote) return null;
-  const open = openText === 'true';
-  const mine = Number(mineText);
-  const left = Number(leftText);
-  const count = Number(countText);
+  const marks = key ? marksFor(p.get(), nodeId, isOpen) : null;
+  if (!marks) return null;
+  const { vote, open, mine, left, count } = marks;
   const rank = count >= 0 && !open ? rankVote(vote).find((r) => r.card === nodeId)?.rank : undefined;
   return (
     <div className="mk-card-vote nodrag nopan" data-testid="card-vote" onPointerDown={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>

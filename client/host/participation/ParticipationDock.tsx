@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import { showDialog } from '../ui/Dialog';
 import { useHost, useLocalize } from '../ui/HostContext';
 import { Icon } from '../ui/Icon';
-import { SuggestDialog } from './SuggestDialog';
 import { TimerChip } from './TimerChip';
 import { useParticipation } from './useParticipation';
 import { VoteSheet } from './VoteSheet';
@@ -64,7 +62,7 @@ export function ParticipationDock() {
                   type="button"
                   className="mk-dock-button"
                   data-testid="suggest"
-                  onClick={() => void showDialog<boolean>((close) => <SuggestDialog services={services} close={close} />).then((sent) => sent && services.notifications.show('info', localize({ nl: 'Verstuurd. De begeleider ziet je voorstel.', en: 'Sent. The facilitator sees your suggestion.' })))}
+                  onClick={() => void services.commands.executeCommand('core.suggest')}
                 >
                   <Icon name="message-plus" size={20} />
                   <span>

@@ -35,8 +35,13 @@ export interface ParticipationState {
   sent: readonly (SentSuggestion & { outcome?: SuggestionOutcome })[];
 }
 
-/** Finds the suggestion form a kind's extension contributed. */
-export type SuggestionLookup = (kind: string) => SuggestionContribution | undefined;
+/** What the service needs to know about node kinds, from the host's registries. */
+export interface KindLookup {
+  /** The suggestion form a kind's extension contributed. */
+  suggestionFor(kind: string): SuggestionContribution | undefined;
+  /** Lanes and quadrants: drawn behind cards, never in a new card's way. */
+  isBackground(kind: string): boolean;
+}
 
 /**
  * The host's side of votes, suggestions and the timer for one open map. It reads what the server wrote into the
@@ -59,7 +64,7 @@ export class ParticipationService implements IDisposable {
   private offered: string | null = null;
   private readonly onPrivateUpdate = () => this.refresh();
 
-  constructor(private readonly session: HostSession, private readonly suggestionFor: SuggestionLookup, private readonly report: (message: string, code: string) => void) {
+  constructor(private readonly session: HostSession, private readonly kinds: KindLookup, private readonly report: (message: string, code: string) => void) {
     this.sent = sentSuggestions(session.room);
     this.state = this.read();
     session.doc.on('afterTransaction', this.onAfterTransaction);
@@ -199,7 +204,7 @@ export class ParticipationService implements IDisposable {
     return isVoteOpen(vote, this.serverNow());
   }
 
-  async run(work: () => Promise<unknown>): Promise<boolean> {
+  private async run(work: () => Promise<unknown>): Promise<boolean> {
     try {
       await work();
       return true;
@@ -262,13 +267,13 @@ export class ParticipationService implements IDisposable {
 
   /** Accepts a suggestion: the server records it once, then the card goes on the map here, near what it relates to. */
   async accept(s: Suggestion): Promise<string | null> {
-    const form = this.suggestionFor(s.kind);
+    const form = this.kinds.suggestionFor(s.kind);
     const node = newId();
     if (!(await this.run(() => api.decideSuggestion(this.session.room, this.session.token, s.id, { accept: node })))) return null;
     const doc = this.session.doc;
     const related = s.relatesTo ? nodesMap(doc).get(s.relatesTo) : undefined;
     const near = related instanceof Y.Map && s.relatesTo ? readNode(s.relatesTo, related) : null;
-    const at = placeNear(doc, near);
+    const at = placeNear(doc, near, this.kinds.isBackground);
     const note = [s.note, s.from ? `(voorgesteld door ${s.from})` : ''].filter(Boolean).join(' ');
     doc.transact(() => {
       createNode(doc, { id: node, kind: s.kind, label: s.name, x: at.x, y: at.y, data: form?.noteField && note ? { [form.noteField]: note } : {} }, this.session.origin);

@@ -5,14 +5,6 @@ import { SUGGESTION_LIMITS } from '../../../shared/participation/suggestions';
 import type { HostServices } from '../HostServices';
 import { Modal } from '../ui/Dialog';
 
-function storedName(): string {
-  try {
-    return localStorage.getItem('mantelkaart:name') ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /**
  * A participant's suggestion for the map ("Ik ken een sleutelfiguur"): what kind, a name, a short note, the card it
  * relates to, and optionally their own name. It asks for no contact details of anyone and says why.
@@ -29,7 +21,7 @@ export function SuggestDialog({ services, close }: { services: HostServices; clo
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [relatesTo, setRelatesTo] = useState('');
-  const [from, setFrom] = useState(storedName);
+  const [from, setFrom] = useState(() => services.session.userName?.() ?? '');
   const [busy, setBusy] = useState(false);
   const targets = useMemo(
     () => (form?.relatesTo ? readNodes(services.session.doc).filter((n) => form.relatesTo!.kinds.includes(n.kind) && n.label.trim()).sort((a, b) => a.label.localeCompare(b.label)) : []),

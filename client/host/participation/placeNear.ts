@@ -12,8 +12,9 @@ function overlaps(x: number, y: number, nodes: NodeRecord[]): boolean {
  * Where a new card goes: beside the card it relates to (right, then below, then left, then above, stepping
  * outwards) on the first free spot; without one, right of everything on the map.
  */
-export function placeNear(doc: Y.Doc, near: NodeRecord | null): { x: number; y: number } {
-  const nodes = readNodes(doc).filter((n) => n.kind !== 'area');
+export function placeNear(doc: Y.Doc, near: NodeRecord | null, isBackground: (kind: string) => boolean): { x: number; y: number } {
+  // Lanes and quadrants (background kinds) may lie under a card; only cards take space.
+  const nodes = readNodes(doc).filter((n) => !isBackground(n.kind));
   if (near) {
     for (let ring = 1; ring <= 6; ring++) {
       const dx = (near.width + GAP) * ring;

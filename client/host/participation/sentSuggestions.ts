@@ -17,17 +17,21 @@ function valid(v: unknown): v is SentSuggestion {
   return typeof o.id === 'string' && typeof o.kind === 'string' && typeof o.name === 'string' && typeof o.at === 'number';
 }
 
-/** This browser's sent suggestions for one map (localStorage through browserStorage, which never throws). */
+/**
+ * This browser's sent suggestions for one map: read from localStorage (through browserStorage, which never throws)
+ * once, then kept in memory and written back on every change, so reading them on each map change costs nothing.
+ */
 export function sentSuggestions(room: string) {
   const key = `mantelkaart:sent:${room}`;
-  const load = (): SentSuggestion[] => {
-    const raw = readStored(key);
-    return Array.isArray(raw) ? raw.filter(valid).filter((s) => s.at > Date.now() - KEEP_MS) : [];
+  const raw = readStored(key);
+  let list: SentSuggestion[] = Array.isArray(raw) ? raw.filter(valid).filter((s) => s.at > Date.now() - KEEP_MS) : [];
+  const save = (next: SentSuggestion[]) => {
+    list = next.slice(-MAX);
+    writeStored(key, list);
   };
-  const save = (list: SentSuggestion[]) => writeStored(key, list.slice(-MAX));
   return {
-    list: load,
-    add: (s: SentSuggestion) => save([...load(), s]),
-    remove: (id: string) => save(load().filter((s) => s.id !== id)),
+    list: (): readonly SentSuggestion[] => list,
+    add: (s: SentSuggestion) => save([...list, s]),
+    remove: (id: string) => save(list.filter((s) => s.id !== id)),
   };
 }

@@ -20,15 +20,6 @@ const AUTOMATIC: Record<string, LocalizedText> = {
 /** Vote results record what happened in the sessions: bringing the map back leaves them as they are now. */
 const KEEP = { keepCollections: [VOTES_COLLECTION] };
 
-/** Who this browser says it is, for "opgeslagen door". */
-function myName(): string {
-  try {
-    return localStorage.getItem('mantelkaart:name') ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /**
  * The Versies side view: save the map as a named version, see every version (named and automatic) with who saved
  * it and what it held, compare one with now (the changes listed and marked on the canvas), bring back one card or
@@ -78,7 +69,7 @@ export function VersionsView() {
   const save = () =>
     run(async () => {
       const given = name.trim() || localize({ nl: `Werksessie ${when(Date.now())}`, en: `Session ${when(Date.now())}` });
-      await saveVersion(session.room, session.token, { name: given, by: myName() || undefined });
+      await saveVersion(session.room, session.token, { name: given, by: session.userName?.() || undefined });
       setName('');
       services.notifications.show('info', localize({ nl: `Versie “${given}” opgeslagen.`, en: `Version “${given}” saved.` }), 'core');
     });
@@ -86,7 +77,7 @@ export function VersionsView() {
     run(async () => {
       const ok = window.confirm(localize({ nl: `De hele kaart terugzetten naar “${title(v)}”? De kaart van nu wordt eerst als versie bewaard, en Ctrl+Z maakt het ongedaan.`, en: `Bring the whole map back to “${title(v)}”? The map as it is now is kept as a version first, and Ctrl+Z undoes it.` }));
       if (!ok) return;
-      const snapshot = await prepareRestore(session.room, session.token, v.id, myName() || undefined);
+      const snapshot = await prepareRestore(session.room, session.token, v.id, session.userName?.() || undefined);
       session.stopCapturing();
       restoreSnapshot(session.doc, snapshot, session.origin, KEEP);
       session.stopCapturing();

@@ -12,7 +12,7 @@ describe('the participation service', () => {
     // Another part of the page reads the votes as a map first (as the map service does), replacing the plain root
     // type the remote update created before the participation service sees the transaction.
     session.doc.on('afterTransaction', () => session.doc.getMap('c:votes'));
-    const service = new ParticipationService(session, () => undefined, () => {});
+    const service = new ParticipationService(session, { suggestionFor: () => undefined, isBackground: () => false }, () => {});
     let fired = 0;
     service.onDidChange(() => fired++);
     const server = new Y.Doc();

@@ -21,7 +21,6 @@ import { nodeIdsField, objectArg, positionField, stringField, stringList } from 
 
 /** Gives every declared command (and the quick-fix commands of the domain core) its behaviour. */
 export function registerCommands(api: MantelkaartApi, state: StakeholderState, findFocus: { seq: number }): IDisposable[] {
-  const t = api.localize;
   const reg = (id: string, handler: (...args: unknown[]) => unknown) => api.commands.registerCommand(id, handler);
   const single = () => (api.map.getSelection().length === 1 ? api.map.getSelection()[0] : undefined);
 
