@@ -66,7 +66,7 @@ async function createRoom(req: IncomingMessage, res: ServerResponse, deps: ApiDe
     const given = bearer(req);
     if (given === undefined || !sameSecret(given, deps.config.createToken)) throw new ApiError(401, 'CREATE_TOKEN_REQUIRED', 'creating maps needs the server’s creation token');
   }
-  if (!deps.createLimiter.take(clientIp(req))) throw new ApiError(429, 'CREATE_RATE_LIMITED', 'too many new maps from this address; try again later');
+  if (!deps.createLimiter.take(clientIp(req, deps))) throw new ApiError(429, 'CREATE_RATE_LIMITED', 'too many new maps from this address; try again later');
   const body = await parseBody(req, deps, createSchema);
   const room = newRoomId();
   const meta = newRoomMeta();
@@ -100,6 +100,7 @@ async function revoke(req: IncomingMessage, res: ServerResponse, deps: ApiDeps, 
   await writeRoomMeta(deps.store, room, meta);
   // Closed with a 44xx code: y-websocket clients then stop reconnecting, and a reconnect would be refused anyway.
   const closed = deps.rooms.closePeers(room, (p) => p.role === role && p.generation < meta.generations[role], CLOSE_REVOKED, 'link revoked');
+  await deps.cluster?.announce({ kind: 'revoked', room, role, generation: meta.generations[role] });
   log('ROOM_LINK_REVOKED', { room, link: role, generation: meta.generations[role], closed });
   const token = deps.signer.sign(room, role, meta.generations[role]);
   sendJson(res, 200, { room, link: role, token, url: linkFor(linkBase(req, deps), room, token) });
@@ -116,6 +117,7 @@ async function deleteRoom(req: IncomingMessage, res: ServerResponse, deps: ApiDe
   await access(req, deps, room, true);
   // Meta first, so no new socket is admitted while the documents go.
   await deps.store.deleteMeta(roomMetaKey(room));
+  await deps.cluster?.announce({ kind: 'deleted', room });
   deps.rooms.closePeers(room, () => true, CLOSE_DELETED, 'map deleted');
   await deps.rooms.unloadMap(room);
   await deps.store.delete(room);

@@ -4,10 +4,12 @@ import type { z } from 'zod';
 import { authorize, type Access } from './access';
 import { readJsonBody } from './body';
 import { encodeJson } from './compressJson';
+import { clientAddress } from './clientAddress';
 import type { Config } from './config';
 import type { TokenSigner } from './auth';
 import type { RateLimiter } from './rateLimit';
 import type { Rooms } from './rooms';
+import type { ClusterEvents } from './cluster/clusterEvents';
 import type { DocStore } from './storage/DocStore';
 import type { VersionStore } from './versions/VersionStore';
 import type { Participation } from './participation/Participation';
@@ -23,6 +25,8 @@ export interface ApiDeps {
   createLimiter: RateLimiter;
   /** Votes, suggestions and the timer. */
   participation: Participation;
+  /** Other instances to tell about revoked links and deleted maps (REDIS_URL). */
+  cluster?: ClusterEvents;
   /** The port actually listened on (PORT=0 picks one), for links when no Host header helps. */
   port(): number;
 }
@@ -64,9 +68,9 @@ export async function parseBody<T>(req: IncomingMessage, deps: ApiDeps, schema: 
   return parsed.data;
 }
 
-/** The address a request came from, for per-address limits. */
-export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+/** The address a request came from, for per-address limits (behind TRUST_PROXY proxies: see clientAddress). */
+export function clientIp(req: IncomingMessage, deps: ApiDeps): string {
+  return clientAddress(req, deps.config.trustProxy);
 }
 
 /** The caller's access to a map, from the bearer token; `ownerOnly` refuses edit and view links with 403. */

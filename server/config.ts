@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
  * Every server setting, read once from the environment at start. An invalid value stops the server with a
  * message that names the variable and what it accepts, instead of running with a surprise.
  */
-export type StorageKind = 'leveldb' | 'memory';
+export type StorageKind = 'leveldb' | 'memory' | 'postgres';
 
 export interface Limits {
   /** Largest WebSocket frame (ws maxPayload); bigger frames close the socket with 1009. */
@@ -50,6 +50,15 @@ export interface Config {
   /** Base for share links; when absent it is derived from the request's Host header. */
   publicUrl: string | undefined;
   storage: StorageKind;
+  /** PostgreSQL connection URL (DATABASE_URL); required with STORAGE=postgres. */
+  databaseUrl: string | undefined;
+  /** Redis connection URL (REDIS_URL): joins several instances on one PostgreSQL database. */
+  redisUrl: string | undefined;
+  /**
+   * Hops of reverse proxies whose X-Forwarded-For is trusted for per-address limits (TRUST_PROXY). 0: the socket's
+   * own address counts, and the header is ignored (a client could write anything in it).
+   */
+  trustProxy: number;
   /** fsync every storage batch: edits then survive a power cut too, at the cost of one disk flush per batch. */
   storageSync: boolean;
   /**
@@ -108,6 +117,19 @@ function publicUrl(env: Env): string | undefined {
   return url.href.replace(/\/+$/, '');
 }
 
+function connectionUrl(env: Env, name: string, protocols: string[], example: string): string | undefined {
+  const raw = present(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `expected a URL such as ${example}`);
+  }
+  if (!protocols.includes(url.protocol)) throw new ConfigError(name, `expected a ${protocols.map((p) => p + '//').join(' or ')} URL such as ${example}`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const host = present(env, 'HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) throw new ConfigError('HOST', `expected an address such as 127.0.0.1 or 0.0.0.0, got "${host}"`);
@@ -116,7 +138,14 @@ export function loadConfig(env: Env = process.env): Config {
   const createToken = present(env, 'CREATE_TOKEN');
   if (createToken !== undefined && createToken.length < 8) throw new ConfigError('CREATE_TOKEN', 'expected at least 8 characters');
   const storage = present(env, 'STORAGE') ?? 'leveldb';
-  if (storage !== 'leveldb' && storage !== 'memory') throw new ConfigError('STORAGE', `expected "leveldb" or "memory", got "${storage}"`);
+  if (storage !== 'leveldb' && storage !== 'memory' && storage !== 'postgres') throw new ConfigError('STORAGE', `expected "leveldb", "postgres" or "memory", got "${storage}"`);
+  const databaseUrl = connectionUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://mantelkaart@db.example.nl/mantelkaart');
+  if (storage === 'postgres' && databaseUrl === undefined) throw new ConfigError('DATABASE_URL', 'STORAGE=postgres needs DATABASE_URL, for example postgres://mantelkaart:…@db.example.nl:5432/mantelkaart');
+  const redisUrl = connectionUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://redis.example.nl:6379');
+  // Instances share documents through the database; with LevelDB each would have its own copy of every map.
+  if (redisUrl !== undefined && storage !== 'postgres') throw new ConfigError('REDIS_URL', 'several instances need shared storage: set STORAGE=postgres and DATABASE_URL as well');
+  // Each instance would otherwise generate its own DATA_DIR/secret, and a link made on one would fail on the others.
+  if (redisUrl !== undefined && secret === undefined) throw new ConfigError('SECRET', 'several instances must sign links with one key: set the same SECRET on every instance (openssl rand -hex 32)');
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host,
@@ -126,6 +155,9 @@ export function loadConfig(env: Env = process.env): Config {
     createToken,
     publicUrl: publicUrl(env),
     storage,
+    databaseUrl,
+    redisUrl,
+    trustProxy: integer(env, 'TRUST_PROXY', 0, 0, 10),
     storageSync: integer(env, 'STORAGE_SYNC', 0, 0, 1) === 1,
     storageWal: integer(env, 'STORAGE_WAL', 1, 0, 1) === 1,
     limits: {

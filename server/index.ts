@@ -16,6 +16,10 @@ import { createHttpServer } from './http';
 import { RateLimiter } from './rateLimit';
 import { CLOSE_GOING_AWAY } from './connection';
 import { checkStore } from './storeCheck';
+import { PgDocStore } from './storage/PgDocStore';
+import { RedisRelay } from './cluster/RedisRelay';
+import { applyClusterEvent } from './cluster/clusterEvents';
+import { CLOSE_RELAY_UNAVAILABLE } from './room';
 import { startAdminSocket, stopAdminSocket } from './admin';
 import { errorText, log, logError } from './log';
 
@@ -23,7 +27,8 @@ const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 async function main(config: Config): Promise<void> {
   const secret = resolveSecret(config.dataDir, config.secret);
-  const store = await openStore(config.storage, join(config.dataDir, 'db'), { sync: config.storageSync, writeAheadLog: config.storageWal });
+  const store = await openStore(config.storage, join(config.dataDir, 'db'), { sync: config.storageSync, writeAheadLog: config.storageWal, databaseUrl: config.databaseUrl });
+  const relay = config.redisUrl && store instanceof PgDocStore ? await RedisRelay.connect(config.redisUrl, store, { streamMaxLen: 1000, checkIntervalMs: 2_000 }) : undefined;
   if (config.checkStoreOnStart) await checkStore(store);
   const admin = config.storage === 'leveldb' ? await startAdminSocket({ dataDir: config.dataDir, secret, store }) : undefined;
   const versions = new VersionStore(store, config.versions.maxPerMap);
@@ -37,6 +42,7 @@ async function main(config: Config): Promise<void> {
     maxDocBytes: config.limits.maxDocBytes,
     maxLoadedRooms: config.limits.maxLoadedRooms,
     testLoadDelayMs: config.testLoadDelayMs,
+    relay,
     mapEvents: {
       watch: (room) => {
         autoVersions.watch(room);
@@ -51,7 +57,11 @@ async function main(config: Config): Promise<void> {
     perAddress: new RateLimiter(60, 60_000),
   });
   const signer = new TokenSigner(secret);
-  const gate = new SocketGate({ store, signer, rooms, limits: config.limits });
+  const gate = new SocketGate({ store, signer, rooms, limits: config.limits, trustProxy: config.trustProxy });
+  if (relay) {
+    relay.onEvent = (event) => applyClusterEvent(rooms, event);
+    relay.onLost = () => void rooms.dropAll(CLOSE_RELAY_UNAVAILABLE, 'relay unavailable');
+  }
   let port = config.port;
   const server = createHttpServer({
     api: {
@@ -63,6 +73,7 @@ async function main(config: Config): Promise<void> {
       createLimiter: new RateLimiter(config.limits.createPerWindow, config.limits.createWindowSeconds * 1000),
       participation: { votes, suggestions, secret, ballotLimiter: new RateLimiter(60, 60_000) },
       port: () => port,
+      cluster: relay,
     },
     gate,
     clientDir: config.clientDir ?? join(repoRoot, 'dist/client'),
@@ -76,7 +87,13 @@ async function main(config: Config): Promise<void> {
   port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   // Tests read the port from this line (PORT=0 picks a free one).
-  log('SERVER_LISTENING', { url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`, port, storage: config.storage, data: config.dataDir });
+  log('SERVER_LISTENING', {
+    url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+    port,
+    storage: config.storage,
+    data: config.storage === 'postgres' ? undefined : config.dataDir,
+    instance: relay?.instanceId,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -96,6 +113,7 @@ async function main(config: Config): Promise<void> {
     server.closeAllConnections();
     try {
       await rooms.closeAll();
+      await relay?.close();
       const roomsClosedMs = Date.now() - stopStarted;
       await store.close();
       log('SERVER_STOPPED', { ms: Date.now() - stopStarted, roomsClosedMs });

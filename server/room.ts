@@ -1,10 +1,13 @@
 import * as Y from 'yjs';
-import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { DocStore } from './storage/DocStore';
 import type { Role } from '../shared/protocol/roles';
 import { encodeAwarenessFrame, encodeSyncUpdate } from '../shared/protocol/frame';
 import { migrateMapDoc } from '../shared/model/migrate';
 import { errorText, log, logError } from './log';
+import type { DocRelay, RelayedDoc, RelayLink } from './cluster/DocRelay';
+import { SeqFollower, type SeqEntry } from './cluster/SeqFollower';
+import { StoreError } from './storage/StoreError';
 
 /** A socket as a room sees it: something to send frames to and, when it must go, to close. */
 export interface RoomPeer {
@@ -27,7 +30,15 @@ export interface RoomOptions {
    * contact details of deleted cards.
    */
   beforeCompact?: (doc: Y.Doc) => Promise<((doc: Y.Doc) => void) | null>;
+  /**
+   * The bus to other instances (REDIS_URL). With it, updates are stored and published, and applied when they
+   * come back from the document's stream, in sequence order, like everyone else's.
+   */
+  relay?: DocRelay;
 }
+
+/** Transaction origin of presence updates that came from another instance: not published back. */
+const REMOTE_AWARENESS = Symbol('remote-awareness');
 
 interface Pending {
   update: Uint8Array;
@@ -35,6 +46,12 @@ interface Pending {
   resolve(): void;
   reject(err: unknown): void;
 }
+
+/**
+ * Close code when the bus to the other instances is lost (1013 "try again later"): clients keep their changes and
+ * reconnect, and are admitted again once every instance can relay.
+ */
+export const CLOSE_RELAY_UNAVAILABLE = 1013;
 
 /** Close code for a socket whose update would make the document larger than MAX_DOC_BYTES (44xx: no reconnect). */
 export const CLOSE_DOC_TOO_LARGE = 4413;
@@ -82,7 +99,7 @@ export function captureUpdate(doc: Y.Doc, mutate: (doc: Y.Doc) => void): Uint8Ar
  * reaches the Y.Doc, and so anyone else, only after storage has durably appended it: updates go through one
  * serial queue per document, and while one append is in flight the next updates gather into one batch.
  */
-export class Room {
+export class Room implements RelayedDoc<RoomPeer> {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
   readonly peers = new Set<RoomPeer>();
@@ -103,6 +120,8 @@ export class Room {
   private closed = false;
   /** When a socket or the API last used this room, for least-recently-used unloading. */
   lastUsed = Date.now();
+  private link: RelayLink<RoomPeer> | null = null;
+  private follower: SeqFollower<RoomPeer> | null = null;
 
   constructor(readonly name: string, private readonly store: DocStore, private readonly options: RoomOptions) {
     this.awareness = new Awareness(this.doc);
@@ -110,10 +129,12 @@ export class Room {
     this.awareness.setLocalState(null);
     // Not back to the socket the update came from: that client has it already and would only apply it again.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcast(encodeSyncUpdate(update), origin instanceof Stored ? origin.from : null));
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = added.concat(updated, removed);
+      const update = encodeAwarenessUpdate(this.awareness, changed);
       // Sent back to the sender too: y-websocket clients treat a long silence as a dead connection.
-      this.broadcast(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, changed)));
+      this.broadcast(encodeAwarenessFrame(update));
+      if (origin !== REMOTE_AWARENESS) this.link?.publishAwareness(update);
     });
     this.ready = this.load();
     // Callers await `ready`; this only keeps a failed load from counting as an unhandled rejection.
@@ -122,6 +143,16 @@ export class Room {
 
   private async load(): Promise<void> {
     if (this.options.testLoadDelayMs > 0) await new Promise((r) => setTimeout(r, this.options.testLoadDelayMs));
+    if (this.options.relay) {
+      const follower = new SeqFollower<RoomPeer>(
+        (updates, origins) => this.applyStored(updates, origins),
+        (afterSeq) => (this.link ? this.link.since(afterSeq) : Promise.resolve([])),
+        (err) => logError('RELAY_APPLY_FAILED', { doc: this.name, error: errorText(err) }),
+      );
+      this.follower = follower;
+      // On the stream before the load: nothing committed after the load's snapshot can pass unseen.
+      this.link = await this.options.relay.join(this);
+    }
     const stored = await this.store.load(this.name);
     for (const s of stored.skipped) logError('STORE_RECORD_SKIPPED', { doc: this.name, key: s.key, reason: s.reason });
     this.doc.transact(() => {
@@ -135,6 +166,7 @@ export class Room {
     }, STORED);
     this.uncompacted = stored.updates.length;
     this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0);
+    this.follower?.start(stored.lastSeq);
     if (this.options.isMapDoc) {
       let result: ReturnType<typeof migrateMapDoc> | undefined;
       const update = captureUpdate(this.doc, (doc) => {
@@ -142,9 +174,12 @@ export class Room {
       });
       // Stored before anyone is synced, so every client sees the migrated document or nothing.
       if (update) {
-        await this.store.append(this.name, [update]);
-        this.uncompacted++;
-        this.storedBytes += update.length;
+        if (this.link) await this.persist([update], [null]);
+        else {
+          await this.store.append(this.name, [update]);
+          this.uncompacted++;
+          this.storedBytes += update.length;
+        }
       }
       if (result?.status === 'migrated') log('ROOM_MIGRATED', { doc: this.name, from: result.from, to: result.to });
       if (result?.status === 'newer') logError('ROOM_SCHEMA_NEWER', { doc: this.name, version: result.version });
@@ -306,43 +341,102 @@ export class Room {
     }
     if (batch.length === 0) return;
     try {
-      await this.store.append(this.name, batch.map((p) => p.update));
+      await this.persist(
+        batch.map((p) => p.update),
+        batch.map((p) => p.origin),
+      );
     } catch (err) {
-      logError('STORE_APPEND_FAILED', { doc: this.name, updates: batch.length, error: errorText(err) });
+      const relayLost = this.link !== null && !(err instanceof StoreError);
+      logError(relayLost ? 'RELAY_PUBLISH_FAILED' : 'STORE_APPEND_FAILED', { doc: this.name, updates: batch.length, error: errorText(err) });
       for (const p of batch) {
         p.reject(err);
-        p.origin?.close(1011, 'storage failure');
+        // The client keeps what it sent and sends it again when it reconnects (storing it twice changes nothing).
+        p.origin?.close(relayLost ? CLOSE_RELAY_UNAVAILABLE : 1011, relayLost ? 'relay unavailable' : 'storage failure');
       }
       return;
     }
-    this.uncompacted += batch.length;
-    for (const p of batch) this.storedBytes += p.update.length;
-    // One transaction for the batch: one 'update' event, so one relayed frame however many updates it held.
-    const from = batch.every((p) => p.origin === batch[0].origin) ? batch[0].origin : null;
+    for (const p of batch) p.resolve();
+  }
+
+  /**
+   * Stores updates, then applies and relays them. On one machine they are applied right after the append; with a
+   * relay, they are published after the commit and applied when the stream brings them back (with any other
+   * instance's updates numbered before them).
+   */
+  private async persist(updates: Uint8Array[], origins: (RoomPeer | null)[]): Promise<void> {
+    if (this.link && this.follower) {
+      const { last } = await this.link.publish(updates, origins);
+      await this.follower.applied(last);
+      return;
+    }
+    await this.store.append(this.name, updates);
+    this.applyStored(updates, origins);
+  }
+
+  /** Applies stored updates as one transaction: one 'update' event, so one relayed frame however many it held. */
+  private applyStored(updates: Uint8Array[], origins: (RoomPeer | null)[]): void {
+    this.uncompacted += updates.length;
+    for (const u of updates) this.storedBytes += u.length;
+    const from = origins.every((o) => o === origins[0]) ? origins[0] : null;
     this.doc.transact(() => {
-      for (const p of batch) {
+      updates.forEach((update, i) => {
         try {
-          Y.applyUpdate(this.doc, p.update, STORED);
+          Y.applyUpdate(this.doc, update, STORED);
         } catch (err) {
           // Decodable, but not for this document's state (a crafted update): the sender goes; the next load or
           // compaction drops what could not be applied.
-          logError('ROOM_UPDATE_APPLY_FAILED', { doc: this.name, role: p.origin?.role, error: errorText(err) });
-          p.origin?.close(1007, 'update could not be applied');
+          logError('ROOM_UPDATE_APPLY_FAILED', { doc: this.name, role: origins[i]?.role, error: errorText(err) });
+          origins[i]?.close(1007, 'update could not be applied');
         }
-      }
-    }, new Stored(from));
-    for (const p of batch) p.resolve();
+      });
+    }, new Stored(from ?? null));
+  }
+
+  // RelayedDoc: what the stream and the other instances bring.
+
+  receive(entry: SeqEntry<RoomPeer>): void {
+    this.follower?.receive(entry);
+  }
+
+  appliedSeq(): number {
+    return this.follower?.seq ?? 0;
+  }
+
+  catchUp(): void {
+    void this.follower?.catchUp();
+  }
+
+  receiveAwareness(update: Uint8Array): void {
+    try {
+      applyAwarenessUpdate(this.awareness, update, REMOTE_AWARENESS);
+    } catch (err) {
+      logError('RELAY_AWARENESS_UNREADABLE', { doc: this.name, error: errorText(err) });
+    }
+  }
+
+  localAwareness(): Uint8Array | null {
+    const ids = [...this.awarenessOwners.keys()].filter((id) => this.awareness.getStates().has(id));
+    return ids.length === 0 ? null : encodeAwarenessUpdate(this.awareness, ids);
   }
 
   /** Must run where no append is in flight (in the pump, or once it is flushed): the doc then equals storage. */
   private async compactionPoint(): Promise<CompactionPoint> {
-    const upToSeq = await this.store.lastSeq(this.name);
+    // With a relay, the document holds exactly what is applied from the stream, which may trail the database.
+    const upToSeq = this.follower ? this.follower.seq : await this.store.lastSeq(this.name);
     return { state: Y.encodeStateAsUpdate(this.doc), upToSeq, updates: this.uncompacted, bytes: this.storedBytes };
   }
 
   private async writeCompaction(point: CompactionPoint): Promise<void> {
     // A stale compaction (another one got there first) throws; the next one starts from the newer state.
-    await this.store.compact(this.name, point.state, point.upToSeq);
+    try {
+      await this.store.compact(this.name, point.state, point.upToSeq);
+    } catch (err) {
+      // With several instances on one document, another one compacted it (or is doing so): nothing to do here.
+      if (!(this.link && err instanceof StoreError && err.code === 'STORE_COMPACT_STALE')) throw err;
+      this.uncompacted -= point.updates;
+      log('STORE_COMPACT_SKIPPED', { doc: this.name, upToSeq: point.upToSeq, reason: err.message });
+      return;
+    }
     this.uncompacted -= point.updates;
     this.storedBytes = point.state.length + (this.storedBytes - point.bytes);
     log('STORE_COMPACTED', { doc: this.name, bytes: point.state.length, upToSeq: point.upToSeq });
@@ -362,12 +456,17 @@ export class Room {
     if (ids.length > 0) removeAwarenessStates(this.awareness, ids, peer);
   }
 
-  /** Stores everything queued, compacts when anything is uncompacted, and frees the document. */
-  async close(): Promise<void> {
+  /**
+   * Stores everything queued, compacts when anything is uncompacted, and frees the document. `discard`: the
+   * document was deleted (on another instance); nothing more is written, what is queued is refused.
+   */
+  async close(options: { discard?: boolean } = {}): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (options.discard) for (const p of this.queue.splice(0)) p.reject(new Error('ROOM_DELETED'));
     try {
       await this.ready;
+      if (options.discard) return;
       await this.flush();
       await this.compacting;
       if (this.uncompacted > 0) await this.prepareCompaction();
@@ -375,6 +474,8 @@ export class Room {
     } catch (err) {
       logError('ROOM_CLOSE_FLUSH_FAILED', { doc: this.name, error: errorText(err) });
     } finally {
+      this.follower?.stop(new Error('ROOM_CLOSED'));
+      await this.link?.leave();
       this.awareness.destroy();
       this.doc.destroy();
     }

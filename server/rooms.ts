@@ -4,6 +4,7 @@ import { deletePrivateFields, orphanedPrivateEntries } from '../shared/model/pri
 import { Room, type RoomPeer } from './room';
 import { parseDocName, privateRoomOf } from '../shared/model/roomName';
 import { log, logError } from './log';
+import type { DocRelay } from './cluster/DocRelay';
 
 export interface RoomsOptions {
   compactAfterUpdates: number;
@@ -14,6 +15,8 @@ export interface RoomsOptions {
   testLoadDelayMs: number;
   /** Told when a map document changes and when its last socket leaves (automatic versions). */
   mapEvents?: { watch(room: Room): void; lastLeft(room: Room): void };
+  /** The bus to the other instances, when there are any (REDIS_URL). */
+  relay?: DocRelay;
 }
 
 /** Every loaded document is in use (sockets or API work) and none may be unloaded: the caller answers 503. */
@@ -68,6 +71,7 @@ export class Rooms {
       isMapDoc: !parsed.isPrivate,
       testLoadDelayMs: this.options.testLoadDelayMs,
       beforeCompact: parsed.isPrivate ? (doc) => this.purgeDeletedCards(parsed.room, doc) : undefined,
+      relay: this.options.relay,
     });
     this.rooms.set(name, created);
     if (!parsed.isPrivate && this.options.mapEvents) {
@@ -216,12 +220,12 @@ export class Rooms {
     this.idleTimers.set(room.name, timer);
   }
 
-  /** Flushes and forgets one document; a later join loads it again from storage. */
-  unload(room: Room): Promise<void> {
+  /** Flushes and forgets one document; a later join loads it again from storage. `discard`: see Room.close. */
+  unload(room: Room, options: { discard?: boolean } = {}): Promise<void> {
     if (this.rooms.get(room.name) !== room) return this.closing.get(room.name) ?? Promise.resolve();
     this.cancelIdle(room.name);
     this.rooms.delete(room.name);
-    const done = room.close().finally(() => {
+    const done = room.close(options).finally(() => {
       if (this.closing.get(room.name) === done) this.closing.delete(room.name);
     });
     this.closing.set(room.name, done);
@@ -233,6 +237,22 @@ export class Rooms {
   async unloadMap(mapRoom: string): Promise<void> {
     await Promise.all(this.loadedOf(mapRoom).map((r) => this.unload(r)));
     await Promise.all([this.closing.get(mapRoom), this.closing.get(privateRoomOf(mapRoom))]);
+  }
+
+  /** Another instance deleted the map: its sockets here close and its documents go without another write. */
+  async discardMap(mapRoom: string, code: number, reason: string): Promise<void> {
+    this.closePeers(mapRoom, () => true, code, reason);
+    await Promise.all(this.loadedOf(mapRoom).map((r) => this.unload(r, { discard: true })));
+  }
+
+  /**
+   * The bus to the other instances is lost: every socket closes (its client keeps its changes and reconnects,
+   * and is admitted once the bus is back), and every document is unloaded, since what it holds may now trail
+   * what other instances stored.
+   */
+  async dropAll(code: number, reason: string): Promise<void> {
+    for (const room of this.rooms.values()) for (const peer of [...room.peers]) peer.close(code, reason);
+    await this.closeAll();
   }
 
   /** Flushes and unloads everything (shutdown). */

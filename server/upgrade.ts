@@ -7,6 +7,7 @@ import { RoomsFullError, type Rooms } from './rooms';
 import type { Room } from './room';
 import type { Limits } from './config';
 import { authorize } from './access';
+import { clientAddress } from './clientAddress';
 import { parseDocName } from '../shared/model/roomName';
 import { Connection } from './connection';
 import { log } from './log';
@@ -18,6 +19,8 @@ export interface UpgradeDeps {
   signer: TokenSigner;
   rooms: Rooms;
   limits: Limits;
+  /** Reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY), for MAX_CONNECTIONS_PER_IP. */
+  trustProxy: number;
 }
 
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 414: 'URI Too Long', 429: 'Too Many Requests', 503: 'Service Unavailable' };
@@ -86,7 +89,7 @@ export class SocketGate {
       log('WS_REFUSED', { doc: docName, status: access.status, code: access.code });
       return refuse(socket, access.status, access.reason);
     }
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = clientAddress(req, this.deps.trustProxy);
     if (!this.underLimits(socket, docName, ip)) return;
     let room: Room;
     try {

@@ -120,7 +120,7 @@ async function suggestions(req: IncomingMessage, res: ServerResponse, deps: ApiD
     if (method !== 'POST') throw new ApiError(405, 'API_METHOD_NOT_ALLOWED', 'method not allowed here');
     const sender = senderOf(req, deps, room, a);
     const body = await parseBody(req, deps, suggestionSchema, SUGGESTION_BODY);
-    return sendJson(res, 201, await service.submit(room, sender, clientIp(req), body));
+    return sendJson(res, 201, await service.submit(room, sender, clientIp(req, deps), body));
   }
   if (method !== 'POST' || (sub !== 'accept' && sub !== 'dismiss')) throw new ApiError(sub === undefined ? 405 : 404, sub === undefined ? 'API_METHOD_NOT_ALLOWED' : 'API_NOT_FOUND', 'use POST …/suggestions/<id>/accept or …/dismiss');
   await editor(req, deps, room, sub === 'accept' ? 'accept a suggestion' : 'dismiss a suggestion');

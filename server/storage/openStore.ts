@@ -2,10 +2,17 @@ import type { DocStore } from './DocStore';
 import type { StorageKind } from '../config';
 import { MemoryDocStore } from './MemoryDocStore';
 import { LevelDocStore } from './LevelDocStore';
+import { PgDocStore } from './PgDocStore';
 import { log, logError } from '../log';
 
 /** Opens the configured storage engine; LevelDB lives in its own directory under DATA_DIR. */
-export async function openStore(kind: StorageKind, dir: string, options: { sync?: boolean; writeAheadLog?: boolean } = {}): Promise<DocStore> {
+export async function openStore(kind: StorageKind, dir: string, options: { sync?: boolean; writeAheadLog?: boolean; databaseUrl?: string } = {}): Promise<DocStore> {
+  if (kind === 'postgres') {
+    if (!options.databaseUrl) throw new Error('STORAGE=postgres needs DATABASE_URL');
+    const store = await PgDocStore.open(options.databaseUrl);
+    log('STORE_OPENED', { engine: 'postgres', host: new URL(options.databaseUrl).host });
+    return store;
+  }
   if (kind === 'memory') {
     log('STORAGE_MEMORY', { note: 'nothing_survives_a_restart' });
     return new MemoryDocStore();

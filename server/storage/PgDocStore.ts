@@ -1,0 +1,231 @@
+import pg from 'pg';
+import type { DocStore, StoredDoc } from './DocStore';
+import { StoreError } from './StoreError';
+import { errorText } from '../log';
+
+/** One stored row of a document: an update, or the compacted state that covers every sequence number up to its own. */
+export interface SeqRecord {
+  seq: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * Tables of one Mantelkaart database. `mk_docs.last_seq` hands out each document's sequence numbers: an append
+ * takes the row lock, so appends to one document commit in the order of their numbers, on every instance. That
+ * order is what lets an instance that sees a gap on the Redis stream know the missing rows are already committed.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS mk_docs (
+  name text COLLATE "C" PRIMARY KEY,
+  last_seq bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false
+);
+CREATE TABLE IF NOT EXISTS mk_updates (
+  doc text COLLATE "C" NOT NULL,
+  seq bigint NOT NULL,
+  is_state boolean NOT NULL DEFAULT false,
+  data bytea NOT NULL,
+  PRIMARY KEY (doc, seq)
+);
+CREATE TABLE IF NOT EXISTS mk_meta (
+  key text COLLATE "C" PRIMARY KEY,
+  value jsonb NOT NULL
+);
+`;
+
+/** Same lock number on every instance, so two instances starting together do not both create the tables. */
+const SCHEMA_LOCK = 0x6d6b0001;
+
+/** LIKE pattern for "starts with", with LIKE's own characters taken literally. */
+const startsWith = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+
+/**
+ * DocStore on PostgreSQL (STORAGE=postgres): every map, private document, version and meta record in three
+ * tables. An append is one transaction that commits before the promise resolves (synchronous_commit is forced
+ * on for our connections), so what the room relays afterwards is on the database's disk.
+ */
+export class PgDocStore implements DocStore {
+  private closed = false;
+
+  private constructor(readonly pool: pg.Pool) {}
+
+  static async open(url: string, options: { poolSize?: number } = {}): Promise<PgDocStore> {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      // Durability is the point of this store: an administrator's database-wide `synchronous_commit = off` would
+      // let a relayed update vanish in a crash.
+      options: '-c synchronous_commit=on',
+      connectionTimeoutMillis: 5_000,
+    });
+    // An idle connection that the database drops (restart, network) must not crash the process; the next query
+    // opens a new one and fails or succeeds on its own.
+    pool.on('error', () => {});
+    try {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+        try {
+          await client.query(SCHEMA);
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+        }
+      } finally {
+        client.release();
+      }
+    } catch (err) {
+      await pool.end().catch(() => {});
+      throw new StoreError('STORE_OPEN_FAILED', `PostgreSQL: ${errorText(err)}`, { cause: err });
+    }
+    return new PgDocStore(pool);
+  }
+
+  private check(): void {
+    if (this.closed) throw new StoreError('STORE_CLOSED', 'the store is closed');
+  }
+
+  /** Runs `work` in one transaction on one connection; rolls back when it throws. */
+  async transaction<T>(work: (client: pg.PoolClient) => Promise<T>, isolation = 'READ COMMITTED'): Promise<T> {
+    this.check();
+    const client = await this.pool.connect();
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async load(name: string): Promise<StoredDoc> {
+    const rows = await this.since(name, 0);
+    return { updates: rows.map((r) => r.bytes), lastSeq: rows.length === 0 ? 0 : rows[rows.length - 1].seq, skipped: [] };
+  }
+
+  /**
+   * Rows after `afterSeq`, in order, from one snapshot: the compacted state when it covers anything after
+   * `afterSeq`, then the updates. What an instance that missed stream entries applies to catch up.
+   */
+  async since(name: string, afterSeq: number): Promise<SeqRecord[]> {
+    this.check();
+    // A compacted state at seq K covers everything up to K, so it is needed whenever K > afterSeq; rows are
+    // returned in seq order, so the state (which replaced every row below it) comes first.
+    const { rows } = await this.pool.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM mk_updates WHERE doc = $1 AND seq > $2 ORDER BY seq', [name, afterSeq]);
+    return rows.map((r) => ({ seq: Number(r.seq), bytes: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) }));
+  }
+
+  /** Appends in one transaction and returns the sequence numbers the updates got. */
+  async appendSeq(name: string, updates: Uint8Array[]): Promise<{ first: number; last: number }> {
+    if (updates.length === 0) throw new Error('appendSeq needs at least one update');
+    return this.transaction(async (client) => {
+      const { rows } = await client.query<{ last_seq: string }>(
+        'INSERT INTO mk_docs (name, last_seq) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_seq = mk_docs.last_seq + $2 WHERE NOT mk_docs.deleted RETURNING last_seq',
+        [name, updates.length],
+      );
+      // A deleted document stays deleted: an append still in flight on another instance must not bring it back.
+      if (rows.length === 0) throw new StoreError('STORE_DOC_DELETED', `${name} was deleted`);
+      const last = Number(rows[0].last_seq);
+      const first = last - updates.length + 1;
+      await client.query('INSERT INTO mk_updates (doc, seq, data) SELECT $1, s, d FROM unnest($2::bigint[], $3::bytea[]) AS t(s, d)', [
+        name,
+        updates.map((_, i) => first + i),
+        updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
+      ]);
+      return { first, last };
+    });
+  }
+
+  async append(name: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length > 0) await this.appendSeq(name, updates);
+  }
+
+  /**
+   * Replaces every row up to `upToSeq` with `state`, in one transaction, while other instances go on appending
+   * (they lock mk_docs, this does not). One compaction per document at a time, across instances (an advisory
+   * lock); one that lost the race, or that would go behind a newer compaction, is stale and throws.
+   */
+  async compact(name: string, state: Uint8Array, upToSeq: number): Promise<void> {
+    await this.transaction(async (client) => {
+      const { rows: locked } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock(hashtext('mk_compact:' || $1)) AS ok", [name]);
+      if (!locked[0].ok) throw new StoreError('STORE_COMPACT_STALE', `${name}: another instance is compacting it`);
+      // Under the same lock as delete(): a compaction on an instance that has not heard of the deletion yet
+      // must not write the document back.
+      const { rows: gone } = await client.query('SELECT 1 FROM mk_docs WHERE name = $1 AND deleted', [name]);
+      if (gone.length > 0) throw new StoreError('STORE_DOC_DELETED', `${name} was deleted`);
+      const { rows } = await client.query<{ seq: string }>('SELECT max(seq) AS seq FROM mk_updates WHERE doc = $1 AND is_state', [name]);
+      const newest = rows[0].seq === null ? 0 : Number(rows[0].seq);
+      if (newest >= upToSeq) throw new StoreError('STORE_COMPACT_STALE', `${name}: already compacted up to ${newest}, not going back to ${upToSeq}`);
+      await client.query('DELETE FROM mk_updates WHERE doc = $1 AND seq <= $2', [name, upToSeq]);
+      await client.query('INSERT INTO mk_updates (doc, seq, is_state, data) VALUES ($1, $2, true, $3)', [name, upToSeq, Buffer.from(state.buffer, state.byteOffset, state.byteLength)]);
+    });
+  }
+
+  async lastSeq(name: string): Promise<number> {
+    this.check();
+    const { rows } = await this.pool.query<{ last_seq: string }>('SELECT last_seq FROM mk_docs WHERE name = $1', [name]);
+    return rows.length === 0 ? 0 : Number(rows[0].last_seq);
+  }
+
+  /** Last sequence numbers of several documents in one query (the instance's periodic check for missed entries). */
+  async lastSeqs(names: string[]): Promise<Map<string, number>> {
+    this.check();
+    const { rows } = await this.pool.query<{ name: string; last_seq: string }>('SELECT name, last_seq FROM mk_docs WHERE name = ANY($1)', [names]);
+    return new Map(rows.map((r) => [r.name, Number(r.last_seq)]));
+  }
+
+  async pendingCount(name: string): Promise<number> {
+    this.check();
+    const { rows } = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM mk_updates WHERE doc = $1 AND NOT is_state', [name]);
+    return Number(rows[0].n);
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('mk_compact:' || $1))", [name]);
+      // The numbering row stays, marked: appends and compactions still on their way from other instances are
+      // refused instead of bringing the document back.
+      await client.query('INSERT INTO mk_docs (name, last_seq, deleted) VALUES ($1, 0, true) ON CONFLICT (name) DO UPDATE SET deleted = true', [name]);
+      await client.query('DELETE FROM mk_updates WHERE doc = $1', [name]);
+    });
+  }
+
+  async list(): Promise<string[]> {
+    this.check();
+    const { rows } = await this.pool.query<{ doc: string }>('SELECT DISTINCT doc FROM mk_updates ORDER BY doc');
+    return rows.map((r) => r.doc);
+  }
+
+  async getMeta<T>(key: string): Promise<T | undefined> {
+    this.check();
+    const { rows } = await this.pool.query<{ value: T }>('SELECT value FROM mk_meta WHERE key = $1', [key]);
+    return rows.length === 0 ? undefined : rows[0].value;
+  }
+
+  async putMeta<T>(key: string, value: T): Promise<void> {
+    this.check();
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new StoreError('STORE_META_NOT_JSON', `meta value for ${key} is not JSON-serialisable`);
+    await this.pool.query('INSERT INTO mk_meta (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, json]);
+  }
+
+  async deleteMeta(key: string): Promise<void> {
+    this.check();
+    await this.pool.query('DELETE FROM mk_meta WHERE key = $1', [key]);
+  }
+
+  async listMeta(prefix: string): Promise<{ key: string; value: unknown }[]> {
+    this.check();
+    const { rows } = await this.pool.query<{ key: string; value: unknown }>("SELECT key, value FROM mk_meta WHERE key LIKE $1 ESCAPE '\\' ORDER BY key", [startsWith(prefix)]);
+    return rows;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
