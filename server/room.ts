@@ -5,7 +5,7 @@ import type { Role } from '../shared/protocol/roles';
 import { encodeAwarenessFrame, encodeSyncUpdate } from '../shared/protocol/frame';
 import { migrateMapDoc } from '../shared/model/migrate';
 import { errorText, log, logError } from './log';
-import type { DocRelay, RelayedDoc, RelayLink } from './cluster/DocRelay';
+import { RelayUnavailableError, type DocRelay, type RelayedDoc, type RelayLink } from './cluster/DocRelay';
 import { SeqFollower, type SeqEntry } from './cluster/SeqFollower';
 import { StoreError } from './storage/StoreError';
 
@@ -346,7 +346,7 @@ export class Room implements RelayedDoc<RoomPeer> {
         batch.map((p) => p.origin),
       );
     } catch (err) {
-      const relayLost = this.link !== null && !(err instanceof StoreError);
+      const relayLost = err instanceof RelayUnavailableError;
       logError(relayLost ? 'RELAY_PUBLISH_FAILED' : 'STORE_APPEND_FAILED', { doc: this.name, updates: batch.length, error: errorText(err) });
       for (const p of batch) {
         p.reject(err);

@@ -8,6 +8,7 @@ import type { Room } from './room';
 import type { Limits } from './config';
 import { authorize } from './access';
 import { clientAddress } from './clientAddress';
+import { RelayUnavailableError } from './cluster/DocRelay';
 import { parseDocName } from '../shared/model/roomName';
 import { Connection } from './connection';
 import { log } from './log';
@@ -101,6 +102,16 @@ export class SocketGate {
       return refuse(socket, 503, 'the server has too many maps open; try again in a minute');
     }
     try {
+      try {
+        await room.ready;
+      } catch (err) {
+        // Without the bus to the other instances the document cannot be served: answered before the socket opens,
+        // and the client tries again. Other load failures are told on the open socket (Connection.start).
+        if (err instanceof RelayUnavailableError) {
+          log('WS_REFUSED', { doc: docName, status: 503, code: err.code });
+          return refuse(socket, 503, 'the server cannot reach its other instances right now; your changes stay with you, try again shortly');
+        }
+      }
       if (this.stopping || socket.destroyed) return refuse(socket, 503, 'server is stopping');
       // Checked again: other sockets may have opened while the document loaded.
       if (!this.underLimits(socket, docName, ip)) return;

@@ -36,7 +36,7 @@ export function defaultWsBase(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`;
 }
 
-const ORDER: ConnectionState[] = ['connected', 'connecting', 'offline', 'denied'];
+const ORDER: ConnectionState[] = ['connected', 'connecting', 'waiting', 'offline', 'denied'];
 
 /**
  * Everything one open map needs: the map document, its private companion (only for edit and owner links,

@@ -6,7 +6,11 @@ import * as decoding from 'lib0/decoding';
 import { MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2 } from '../../shared/protocol/messages';
 import { AckTracker, type DeleteIndex, type DeleteRange, type StateVector } from './ackTracker';
 
-export type ConnectionState = 'connected' | 'connecting' | 'offline' | 'denied';
+/**
+ * `waiting`: the server closed the socket because it cannot store or pass on changes right now (its storage or the
+ * bus to its other instances is away); reconnecting goes on, and local changes wait on this device.
+ */
+export type ConnectionState = 'connected' | 'connecting' | 'waiting' | 'offline' | 'denied';
 
 export interface ChannelStatus {
   connection: ConnectionState;
@@ -47,6 +51,8 @@ export class DocChannel {
   private status: ChannelStatus;
   private denied = false;
   private closeCode: number | undefined;
+  /** The last close said the server cannot take changes now (1011, 1013); cleared by the next sync. */
+  private serverTrouble = false;
   private readonly listeners = new Set<() => void>();
   private probeTimer: ReturnType<typeof setTimeout> | null = null;
   private probeOutstanding = false;
@@ -92,8 +98,9 @@ export class DocChannel {
     this.cleanups.push(() => doc.off('afterTransaction', onAfterTransaction));
 
     const onStatus = () => this.changed();
-    const onClose = () => {
+    const onClose = (event: { code: number } | null) => {
       this.probeOutstanding = false;
+      if (event && (event.code === 1011 || event.code === 1013)) this.serverTrouble = true;
       this.changed();
     };
     const onClosed = (event: { code: number }) => {
@@ -102,7 +109,10 @@ export class DocChannel {
       this.closeCode = event.code;
       this.changed();
     };
-    const onSync = () => this.changed();
+    const onSync = (synced: boolean) => {
+      if (synced) this.serverTrouble = false;
+      this.changed();
+    };
     this.provider.on('status', onStatus);
     this.provider.on('connection-close', onClose);
     this.provider.on('closed', onClosed);
@@ -210,7 +220,9 @@ export class DocChannel {
         ? 'offline'
         : this.provider.synced
           ? 'connected'
-          : 'connecting';
+          : this.serverTrouble
+            ? 'waiting'
+            : 'connecting';
     return { connection, unsent: this.tracker.unsentCount(), synced: this.provider.synced, closeCode: this.denied ? this.closeCode : undefined };
   }
 

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import type { Role } from '../../shared/protocol/roles';
 
-export type ConnectionState = 'connected' | 'connecting' | 'offline' | 'denied';
+export type ConnectionState = 'connected' | 'connecting' | 'waiting' | 'offline' | 'denied';
 
 /** A readable value that announces changes (useSyncExternalStore-shaped). */
 export interface Store<T> {

@@ -65,11 +65,13 @@ export class RedisRelay implements DocRelay {
       conn.on('error', () => {});
       conn.on('close', () => this.lost('connection closed'));
     }
-    cmd.on('ready', () => {
-      if (this.closed || this.up) return;
+    // Back in service only once all three are back: a reader still away would leave joined documents unfed.
+    const onReady = () => {
+      if (this.closed || this.up || ![cmd, reader, sub].every((c) => c.status === 'ready')) return;
       this.up = true;
       log('RELAY_CONNECTED', { instance: this.instanceId });
-    });
+    };
+    for (const conn of [cmd, reader, sub]) conn.on('ready', onReady);
     sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message));
     this.checkTimer = setInterval(() => void this.checkBehind(), options.checkIntervalMs);
     this.checkTimer.unref();

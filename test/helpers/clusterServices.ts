@@ -61,6 +61,9 @@ export interface TestPostgres {
   port: number;
   /** Stops it at once (pg_ctl stop -m immediate) and removes its data. */
   stop(): Promise<void>;
+  /** Stops the database server, keeping its data, until resume(): "the database went away". */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   /** Runs SQL through psql and returns its unaligned output. */
   sql(query: string): Promise<string>;
 }
@@ -78,13 +81,20 @@ export async function startPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   await asPostgres(join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-  await asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '60', 'start']);
+  const start = () => asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '60', 'start']);
+  await start();
   const psql = (query: string) => asPostgres(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'mantelkaart', '-At', '-c', query]);
   await asPostgres(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'mantelkaart']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/mantelkaart`,
     port,
     sql: psql,
+    async pause() {
+      await asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+    async resume() {
+      await start();
+    },
     async stop() {
       await asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']).catch(() => {});
       rmSync(dir, { recursive: true, force: true });

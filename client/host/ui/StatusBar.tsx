@@ -11,6 +11,10 @@ import { Icon } from './Icon';
 const CONNECTION: Record<ConnectionState, LocalizedText> = {
   connected: { nl: 'Verbonden', en: 'Connected' },
   connecting: { nl: 'Verbinden…', en: 'Connecting…' },
+  waiting: {
+    nl: 'De server kan wijzigingen even niet doorgeven: ze blijven op dit apparaat en gaan mee zodra het weer kan',
+    en: 'The server cannot pass changes on right now: they stay on this device and go out as soon as it can',
+  },
   offline: { nl: 'Offline: wijzigingen blijven op dit apparaat', en: 'Offline: changes stay on this device' },
   denied: { nl: 'Geen toegang', en: 'No access' },
 };
@@ -19,6 +23,7 @@ const CONNECTION: Record<ConnectionState, LocalizedText> = {
 const CONNECTION_SHORT: Record<ConnectionState, LocalizedText> = {
   connected: { nl: 'Verbonden', en: 'Connected' },
   connecting: { nl: 'Verbinden…', en: 'Connecting…' },
+  waiting: { nl: 'Server wacht…', en: 'Server waiting…' },
   offline: { nl: 'Offline', en: 'Offline' },
   denied: { nl: 'Geen toegang', en: 'No access' },
 };
