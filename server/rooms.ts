@@ -38,7 +38,7 @@ export class Rooms {
   private readonly closing = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly store: DocStore, private readonly options: RoomsOptions) {}
+  constructor(readonly store: DocStore, private readonly options: RoomsOptions) {}
 
   /** Documents currently in memory. */
   get loadedCount(): number {

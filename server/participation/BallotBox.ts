@@ -16,12 +16,17 @@ export function ballotPrefix(room: string, vote?: string): string {
 
 export class BallotBox {
   private readonly loaded = new Map<string, Promise<Map<string, string[]>>>();
+  /** Storage shared with other instances (it has a lock) may gain ballots from them: read it every time then. */
+  private readonly cache: boolean;
 
-  constructor(private readonly store: DocStore) {}
+  constructor(private readonly store: DocStore) {
+    this.cache = store.lock === undefined;
+  }
 
   /** Every ballot of a vote, by sender. */
   ballots(room: string, vote: string): Promise<Map<string, string[]>> {
     const key = ballotPrefix(room, vote);
+    if (!this.cache) return this.read(key);
     let found = this.loaded.get(key);
     if (!found) {
       found = this.read(key);

@@ -31,9 +31,11 @@ export interface SuggestionLimiters {
  * became of one is written into the map for its sender, under an id only they know, without anything personal.
  */
 export class SuggestionService {
-  private readonly serial = new KeyedSerial();
+  private readonly serial: KeyedSerial;
 
-  constructor(private readonly rooms: Rooms, private readonly limiters: SuggestionLimiters, private readonly now: () => number = Date.now) {}
+  constructor(private readonly rooms: Rooms, private readonly limiters: SuggestionLimiters, private readonly now: () => number = Date.now) {
+    this.serial = new KeyedSerial(rooms.store.lock?.bind(rooms.store), 'suggestions');
+  }
 
   async submit(room: string, sender: string, address: string, s: NewSuggestion): Promise<{ id: string }> {
     if (!this.limiters.perSender.take(sender) || !this.limiters.perAddress.take(address)) {

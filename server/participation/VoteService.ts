@@ -34,10 +34,12 @@ function refusal(p: BallotProblem): ApiError {
  * Time limits run on the server's clock: ballots after it are refused even before the vote is marked ended.
  */
 export class VoteService {
-  private readonly serial = new KeyedSerial();
+  private readonly serial: KeyedSerial;
   private readonly deadlines = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly rooms: Rooms, private readonly box: BallotBox, private readonly now: () => number = Date.now) {}
+  constructor(private readonly rooms: Rooms, private readonly box: BallotBox, private readonly now: () => number = Date.now) {
+    this.serial = new KeyedSerial(rooms.store.lock?.bind(rooms.store), 'votes');
+  }
 
   private run<T>(room: string, vote: string, work: (r: Room) => Promise<T>): Promise<T> {
     return this.serial.run(`${room}:${vote}`, () => this.rooms.withRoom(room, work));

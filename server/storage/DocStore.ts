@@ -39,6 +39,11 @@ export interface DocStore {
   putMeta<T>(key: string, value: T): Promise<void>;
   deleteMeta(key: string): Promise<void>;
   listMeta(prefix: string): Promise<{ key: string; value: unknown }[]>;
+  /**
+   * Runs `work` while holding a lock on `key` that every instance sharing this storage respects (PostgreSQL: an
+   * advisory lock). Absent where one process owns the storage: a KeyedSerial in that process is enough.
+   */
+  lock?<T>(key: string, work: () => Promise<T>): Promise<T>;
   /** Waits for pending writes and closes the store. */
   close(): Promise<void>;
 }

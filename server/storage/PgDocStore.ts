@@ -47,7 +47,7 @@ const startsWith = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => '\\' + c
 export class PgDocStore implements DocStore {
   private closed = false;
 
-  private constructor(readonly pool: pg.Pool) {}
+  private constructor(readonly pool: pg.Pool, private readonly lockPool: pg.Pool) {}
 
   static async open(url: string, options: { poolSize?: number } = {}): Promise<PgDocStore> {
     const pool = new pg.Pool({
@@ -77,7 +77,11 @@ export class PgDocStore implements DocStore {
       await pool.end().catch(() => {});
       throw new StoreError('STORE_OPEN_FAILED', `PostgreSQL: ${errorText(err)}`, { cause: err });
     }
-    return new PgDocStore(pool);
+    // Locks hold a connection for as long as the work under them runs, and that work queries through `pool`: on
+    // one pool, a burst of held locks could leave the work no connection to finish with.
+    const lockPool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5_000 });
+    lockPool.on('error', () => {});
+    return new PgDocStore(pool, lockPool);
   }
 
   private check(): void {
@@ -223,9 +227,26 @@ export class PgDocStore implements DocStore {
     return rows;
   }
 
+  async lock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    this.check();
+    const client = await this.lockPool.connect();
+    let broken = false;
+    try {
+      await client.query("SELECT pg_advisory_lock(hashtext('mk_lock:' || $1))", [key]);
+      try {
+        return await work();
+      } finally {
+        // A connection that could not unlock is dropped, which releases its session locks.
+        await client.query("SELECT pg_advisory_unlock(hashtext('mk_lock:' || $1))", [key]).catch(() => (broken = true));
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.lockPool.end()]);
   }
 }

@@ -48,9 +48,11 @@ function decode(updates: Uint8Array[], skipped: number): Y.Doc {
  */
 export class VersionStore {
   /** One chain of writes per map, so a save, a prune and a person's removal never interleave. */
-  private readonly chains = new KeyedSerial();
+  private readonly chains: KeyedSerial;
 
-  constructor(private readonly store: DocStore, private readonly maxPerMap: number) {}
+  constructor(private readonly store: DocStore, private readonly maxPerMap: number) {
+    this.chains = new KeyedSerial(store.lock?.bind(store), 'versions');
+  }
 
   private serial<T>(room: string, work: () => Promise<T>): Promise<T> {
     return this.chains.run(room, work);

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createEdge, createNode, deleteNodes, nodesMap, readNodes, setNodeData, snapshotMap, updateNode } from '../../../shared/model/mapDoc';
+import { collectionMap, createEdge, createNode, deleteNodes, nodesMap, readNodes, setNodeData, snapshotMap, updateNode } from '../../../shared/model/mapDoc';
 import { peopleMap, setPrivateFields } from '../../../shared/model/privateDoc';
 import { privateRoomOf } from '../../../shared/model/roomName';
 import { encodeSyncUpdate } from '../../../shared/protocol/frame';
@@ -133,6 +133,31 @@ describe.skipIf(!services.available)('several instances on PostgreSQL and Redis'
     await waitFor(() => late.provider.awareness.getStates().get(4242) !== undefined, 'a newcomer elsewhere sees Anna');
     anna.ws.close();
     await waitFor(() => !observer.provider.awareness.getStates().has(4242) && !late.provider.awareness.getStates().has(4242), 'Anna is gone everywhere');
+  });
+
+  it('counts a vote whose ballots arrive at three instances at once', async () => {
+    const [a] = cluster.instances;
+    const room = await a.createRoom('Stemmen overal');
+    const editor = track(await openSynced(a.wsUrl, room.room, room.tokens.edit));
+    const cards = ['Koffieochtend', 'Huisbezoek', 'Voorlichting'].map((label) => createNode(editor.doc, { label }));
+    await waitFor(async () => readNodes(await storedMap(cluster, room.room)).length === 3, 'the cards are stored');
+    const started = await a.api('POST', `/api/rooms/${room.room}/votes`, { token: room.tokens.edit, body: { question: 'Wat eerst?', cards, dots: 2, stack: true } });
+    expect(started.status).toBe(201);
+    const vote = (started.body as { id: string }).id;
+    // Twelve phones, each on whichever instance the balancer gave it, all at once.
+    const ballots = Array.from({ length: 12 }, (_, i) =>
+      cluster.instances[i % 3].api('POST', `/api/rooms/${room.room}/votes/${vote}/ballot`, {
+        token: room.tokens.view,
+        body: { cards: [cards[i % 3], cards[0]] },
+        headers: { 'X-Device-Id': `telefoon-${i}-abcdefgh` },
+      }),
+    );
+    expect((await Promise.all(ballots)).map((r) => r.status)).toEqual(Array(12).fill(200));
+    expect((await cluster.instances[1].api('POST', `/api/rooms/${room.room}/votes/${vote}/end`, { token: room.tokens.edit })).status).toBe(200);
+    await waitFor(() => (collectionMap(editor.doc, 'votes').get(vote)?.get('status') as string | undefined) === 'ended', 'the editor sees the vote ended');
+    const record = collectionMap(editor.doc, 'votes').get(vote)!;
+    expect(record.get('voters')).toBe(12);
+    expect(record.get('counts')).toEqual([16, 4, 4]);
   });
 
   it('closes every socket of a deleted map on every instance and keeps no row of it', async () => {
