@@ -8,6 +8,7 @@ import type { Room } from './room';
 import type { Limits } from './config';
 import { authorize } from './access';
 import { clientAddress } from './clientAddress';
+import { SOCKET_PROTOCOL, tokensFromProtocols } from '../shared/protocol/socketToken';
 import { RelayUnavailableError } from './cluster/DocRelay';
 import { parseDocName } from '../shared/model/roomName';
 import { Connection } from './connection';
@@ -35,7 +36,10 @@ function refuse(socket: Duplex, status: number, reason: string): void {
   );
 }
 
-/** Accepts y-websocket connections at /yjs/<room>[.private]?token=…; every socket is checked before it opens. */
+/**
+ * Accepts y-websocket connections at /yjs/<room>[.private], the token in Sec-WebSocket-Protocol (our client) or in
+ * `?token=` (stock clients); every socket is checked before it opens.
+ */
 export class SocketGate {
   readonly wss: WebSocketServer;
   private readonly alive = new WeakSet<WebSocket>();
@@ -46,7 +50,13 @@ export class SocketGate {
   private readonly perIp = new Map<string, number>();
 
   constructor(private readonly deps: UpgradeDeps) {
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxFrameBytes, perMessageDeflate: false });
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: deps.limits.maxFrameBytes,
+      perMessageDeflate: false,
+      // Only ever `mantelkaart`: the token the client offered beside it is never sent back.
+      handleProtocols: (offered) => (offered.has(SOCKET_PROTOCOL) ? SOCKET_PROTOCOL : false),
+    });
     // Sockets whose peer vanished (laptop lid closed) are found by ping and dropped so their presence goes away.
     this.heartbeat = setInterval(() => {
       for (const ws of this.wss.clients) {
@@ -84,8 +94,10 @@ export class SocketGate {
       log('WS_REFUSED', { status: 400, code: 'ROOM_NAME_INVALID' });
       return refuse(socket, 400, 'invalid map name: use 1 to 64 letters, digits, - or _');
     }
-    if (url.searchParams.getAll('token').length > 1) return refuse(socket, 400, 'more than one token');
-    const access = await authorize(this.deps.signer, this.deps.store, parsed.room, url.searchParams.get('token'), { isPrivate: parsed.isPrivate });
+    // Our client sends the token in Sec-WebSocket-Protocol (kept out of proxy logs); stock clients in the query.
+    const tokens = [...url.searchParams.getAll('token'), ...tokensFromProtocols(req.headers['sec-websocket-protocol'])];
+    if (tokens.length > 1) return refuse(socket, 400, 'more than one token');
+    const access = await authorize(this.deps.signer, this.deps.store, parsed.room, tokens[0] ?? null, { isPrivate: parsed.isPrivate });
     if (!access.ok) {
       log('WS_REFUSED', { doc: docName, status: access.status, code: access.code });
       return refuse(socket, access.status, access.reason);

@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { MESSAGE_SYNC, SYNC_STEP1, SYNC_STEP2 } from '../../shared/protocol/messages';
+import { tokenProtocols } from '../../shared/protocol/socketToken';
 import { AckTracker, type DeleteIndex, type DeleteRange, type StateVector } from './ackTracker';
 
 /**
@@ -79,7 +80,8 @@ export class DocChannel {
 
     // No BroadcastChannel: two tabs of one browser (say a viewer and an editor) must each go through the
     // server, which is what decides what a link may do.
-    this.provider = new WebsocketProvider(wsBase, docName, doc, { params: { token }, disableBc: true, connect: false });
+    // The token goes in the subprotocol header, not the URL: reverse proxies log URLs (shared/protocol/socketToken.ts).
+    this.provider = new WebsocketProvider(wsBase, docName, doc, { protocols: tokenProtocols(token), disableBc: true, connect: false });
     this.interceptSync();
 
     const onAfterTransaction = (tr: Y.Transaction) => {

@@ -17,6 +17,7 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
   const contexts: BrowserContext[] = [];
   const ownerScripts: string[] = [];
   const viewerScripts: string[] = [];
+  const socketUrls: string[] = [];
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -25,6 +26,7 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
     const owner = await openPage(browser, { name: 'Samira' });
     contexts.push(owner.context);
     owner.page.on('request', (r) => r.resourceType() === 'script' && ownerScripts.push(r.url()));
+    owner.page.on('websocket', (ws) => socketUrls.push(ws.url()));
     await owner.page.goto(new URL(room.links.owner, server.httpUrl).toString());
     await owner.page.locator('.react-flow__pane').dblclick({ position: { x: 400, y: 300 } });
     const editor = owner.page.getByRole('textbox', { name: 'Tekst van het kaartje' });
@@ -36,6 +38,7 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
     contexts.push(phone.context);
     viewer = phone.page;
     viewer.on('request', (r) => r.resourceType() === 'script' && viewerScripts.push(r.url()));
+    viewer.on('websocket', (ws) => socketUrls.push(ws.url()));
     await viewer.goto(new URL(room.links.view, server.httpUrl).toString());
     await viewer.locator('[data-testid=session-status][data-connection=connected]').waitFor({ state: 'attached', timeout: 20_000 });
     await viewer.locator('.react-flow__node', { hasText: 'Wijkteam' }).waitFor();
@@ -84,6 +87,15 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
     const editing = /\/assets\/(editing|CsvImportView|PlanView|CommitmentsView|ShareDialog|renderPlanDocx|PlanExportDialog|planFiles|StartVoteDialog|SuggestionsView)-[\w-]+\.js$/;
     expect(viewerScripts.length).toBeGreaterThan(2);
     expect(viewerScripts.filter((u) => editing.test(u))).toEqual([]);
+  });
+
+  it('keeps every token out of the socket URLs a reverse proxy would log', async () => {
+    // Map and private document for the facilitator, the map for the phone.
+    expect(socketUrls.length).toBeGreaterThanOrEqual(3);
+    for (const url of socketUrls) {
+      expect(url).not.toMatch(/token/i);
+      for (const token of Object.values(room.tokens)) expect(url).not.toContain(token);
+    }
   });
 
   it('is offered nothing that edits', async () => {
