@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { LevelDocStore } from '../storage/LevelDocStore';
+import { PgDocStore } from '../storage/PgDocStore';
 import { writeBackup, type BackupSummary } from '../storage/writeBackup';
 import { adminKey, adminSocketPath } from '../adminKey';
 import { readSecret } from '../secret';
@@ -29,7 +30,7 @@ const ERROR_REPLY = z.object({ error: z.object({ code: z.string().optional(), me
 const USAGE = 'usage: npm run backup -- <file>   (same DATA_DIR / SECRET settings as the server)';
 const config = cliConfig('BACKUP');
 const { file } = fileArgument('BACKUP', process.argv.slice(2), USAGE);
-if (config.storage !== 'leveldb') fail('BACKUP', 'STORAGE_NOT_DURABLE', 'STORAGE=memory keeps nothing on disk; there is nothing to back up');
+if (config.storage === 'memory') fail('BACKUP', 'STORAGE_NOT_DURABLE', 'STORAGE=memory keeps nothing on disk; there is nothing to back up');
 
 type ViaServer = { ok: true; summary: BackupSummary } | { ok: false; noServer: true } | { ok: false; noServer: false; code: string; message: string };
 
@@ -91,10 +92,26 @@ async function direct(): Promise<BackupSummary> {
   }
 }
 
+/** PostgreSQL serves every instance and this command at once: the backup reads one snapshot of it directly. */
+async function fromPostgres(url: string): Promise<BackupSummary> {
+  const store = await PgDocStore.open(url, { poolSize: 2 });
+  try {
+    return await writeBackup(store, file);
+  } finally {
+    await store.close();
+  }
+}
+
 async function main(): Promise<void> {
-  const secret = readSecret(config.dataDir, config.secret);
   let summary: BackupSummary;
   let via: string;
+  if (config.storage === 'postgres' && config.databaseUrl) {
+    summary = await fromPostgres(config.databaseUrl);
+    via = 'postgres';
+    report(summary, via);
+    return;
+  }
+  const secret = readSecret(config.dataDir, config.secret);
   const viaServer: ViaServer = secret ? await askServer(secret) : { ok: false, noServer: true };
   if (viaServer.ok) {
     summary = viaServer.summary;
@@ -105,6 +122,10 @@ async function main(): Promise<void> {
   } else {
     fail('BACKUP', viaServer.code, `the running server could not write the backup: ${viaServer.message}`);
   }
+  report(summary, via);
+}
+
+function report(summary: BackupSummary, via: string): void {
   process.stdout.write(
     formatLogLine('BACKUP_WRITTEN', { file: summary.file, via, docs: summary.docs, updates: summary.updates, meta: summary.meta, bytes: summary.bytes, skipped: summary.skipped.length }) + '\n',
   );

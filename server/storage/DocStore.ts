@@ -32,6 +32,11 @@ export interface DocStore {
   pendingCount(name: string): Promise<number>;
   /** Removes every record of the document. */
   delete(name: string): Promise<void>;
+  /**
+   * Makes a document hold exactly `updates`, where delete-then-append would not do (PostgreSQL keeps a deleted
+   * document deleted). Only while no server uses the store (restore).
+   */
+  replace?(name: string, updates: Uint8Array[]): Promise<void>;
   /** Names of every stored document. */
   list(): Promise<string[]>;
   /** Small key/value records for server metadata (room titles, link generations, …), JSON-serialisable. */

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { DocStore, StoredDoc } from './DocStore';
+import type { SnapshotEntry } from './LevelDocStore';
 import { StoreError } from './StoreError';
 import { errorText } from '../log';
 
@@ -225,6 +226,49 @@ export class PgDocStore implements DocStore {
     this.check();
     const { rows } = await this.pool.query<{ key: string; value: unknown }>("SELECT key, value FROM mk_meta WHERE key LIKE $1 ESCAPE '\\' ORDER BY key", [startsWith(prefix)]);
     return rows;
+  }
+
+  /**
+   * Every document and meta value from one snapshot (a REPEATABLE READ transaction): consistent across documents
+   * while instances go on writing. Used by writeBackup (`npm run backup`).
+   */
+  async *snapshotEntries(): AsyncGenerator<SnapshotEntry> {
+    this.check();
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const { rows: docs } = await client.query<{ doc: string }>('SELECT DISTINCT doc FROM mk_updates ORDER BY doc');
+      for (const { doc } of docs) {
+        const { rows } = await client.query<{ data: Buffer }>('SELECT data FROM mk_updates WHERE doc = $1 ORDER BY seq', [doc]);
+        yield { kind: 'doc', name: doc, updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)), skipped: [] };
+      }
+      const { rows: meta } = await client.query<{ key: string; value: unknown }>('SELECT key, value FROM mk_meta ORDER BY key');
+      for (const { key, value } of meta) yield { kind: 'meta', key, value };
+      await client.query('COMMIT');
+    } finally {
+      await client.query('ROLLBACK').catch(() => {});
+      client.release();
+    }
+  }
+
+  /**
+   * Makes a document hold exactly `updates`, also one deleted before: for `npm run restore`, which runs while no
+   * instance serves. Numbers go on from where they were, so none is ever reused.
+   */
+  async replace(name: string, updates: Uint8Array[]): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM mk_updates WHERE doc = $1', [name]);
+      const { rows } = await client.query<{ last_seq: string }>(
+        'INSERT INTO mk_docs (name, last_seq) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_seq = mk_docs.last_seq + $2, deleted = false RETURNING last_seq',
+        [name, updates.length],
+      );
+      const first = Number(rows[0].last_seq) - updates.length + 1;
+      await client.query('INSERT INTO mk_updates (doc, seq, data) SELECT $1, s, d FROM unnest($2::bigint[], $3::bytea[]) AS t(s, d)', [
+        name,
+        updates.map((_, i) => first + i),
+        updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
+      ]);
+    });
   }
 
   async lock<T>(key: string, work: () => Promise<T>): Promise<T> {

@@ -41,8 +41,11 @@ export async function restoreBackup(store: DocStore, file: string): Promise<Rest
     summary.removedMeta.push(key);
   }
   for (const doc of backup.docs) {
-    await store.delete(doc.name);
-    await store.append(doc.name, doc.updates);
+    if (store.replace) await store.replace(doc.name, doc.updates);
+    else {
+      await store.delete(doc.name);
+      await store.append(doc.name, doc.updates);
+    }
     summary.docs += 1;
     summary.updates += doc.updates.length;
   }
