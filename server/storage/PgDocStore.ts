@@ -65,6 +65,8 @@ export class PgDocStore implements DocStore {
     try {
       const client = await pool.connect();
       try {
+        const { rows } = await client.query<{ v: string }>('SHOW server_version_num');
+        if (Number(rows[0].v) < 150000) throw new Error(`PostgreSQL ${rows[0].v} is too old: Mantelkaart needs 15 or newer`);
         await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
         try {
           await client.query(SCHEMA);
