@@ -4,6 +4,8 @@ import type { ColdLoadResult, LogGrowthResult } from './lib/storageBench';
 import type { ClientBenchResult } from './lib/clientBench';
 import type { RobustnessResult } from './lib/robustnessBench';
 import type { VersionsResult } from './lib/versionsBench';
+import type { ClusterBenchResult } from './lib/clusterBench';
+import { clusterSection, clusterTargets } from './clusterReport';
 import type { ServerProfile } from './lib/serverProfile';
 import { CONTENDER_LABEL, type ContenderId } from './lib/servers';
 import { median, medianOf, round } from './lib/stats';
@@ -58,6 +60,7 @@ export interface BenchResults {
   robustness?: RobustnessResult;
   versions?: VersionsResult;
   phone?: PhoneLoadResult;
+  cluster?: ClusterBenchResult;
   serverProfile: ServerProfile | undefined;
   errors: string[];
   targets?: Target[];
@@ -244,6 +247,7 @@ export function checkTargets(r: BenchResults): Target[] {
     measured: c ? `${round(c.initialJs.gzipBytes / 1000, 1)} kB` : 'n/a',
     met: c ? c.initialJs.gzipBytes < 300_000 : null,
   });
+  targets.push(...clusterTargets(r.cluster));
   return targets;
 }
 
@@ -381,6 +385,8 @@ export function renderMarkdown(r: BenchResults): string {
     L.push('', `Scripts a view link fetched: ${p.viewLink[0]?.scripts.join(', ') ?? 'n/a'}.`, '');
   }
 
+  if (r.cluster) L.push(...clusterSection(r.cluster));
+
   const sp = r.serverProfile;
   const tr = r.client?.profiles;
   if (sp || tr) {
@@ -407,7 +413,7 @@ export function renderMarkdown(r: BenchResults): string {
     L.push('');
   }
   L.push('## How to run', '');
-  L.push('`npm run bench` (about 15 minutes on this shared 2-core machine). `BENCH_QUICK=1` for a 2–3 minute smoke run; `BENCH_ONLY=relay,rooms,storage,robustness,versions,client` for parts (quick and partial runs are written to bench/tmp unless `BENCH_WRITE=1`);');
+  L.push('`npm run bench` (about 15 minutes on this shared 2-core machine). `BENCH_QUICK=1` for a 2–3 minute smoke run; `BENCH_ONLY=relay,rooms,storage,robustness,versions,client,phone,cluster` for parts (quick and partial runs are written to bench/tmp unless `BENCH_WRITE=1`);');
   L.push('`BENCH_REPEATS`, `BENCH_ROOMS_REPEATS`, `BENCH_RELAY_SECONDS`, `BENCH_ROOMS_SECONDS`, `BENCH_EDITS`, `BENCH_CONTENDERS`, `BENCH_ROOMS_PEERS=0`, `BENCH_FULL_CLIENTS` (stock providers per room, default 1); `BENCH_PROFILE=1` also writes a CPU profile of our server under relay load and Chrome CPU profiles and traces of the client to bench/tmp/profiles.');
   L.push('');
   return L.join('\n');

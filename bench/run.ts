@@ -11,6 +11,7 @@ import { clientBench, type ClientBenchResult } from './lib/clientBench';
 import { phoneLoadBench, type LoadRun, type PhoneLoadResult } from './lib/phoneLoadBench';
 import { robustnessBench, type RobustnessResult } from './lib/robustnessBench';
 import { versionsBench, type VersionsResult } from './lib/versionsBench';
+import { clusterBench, type ClusterBenchResult } from './lib/clusterBench';
 import { machineInfo } from './lib/proc';
 import { takeSnapshot, type Snapshot } from './lib/snapshot';
 import { benchTmp, repoRoot, type ContenderId } from './lib/servers';
@@ -156,6 +157,12 @@ async function main(): Promise<void> {
     }
   }
 
+  let cluster: ClusterBenchResult | undefined;
+  if (config.parts.has('cluster')) {
+    noteLoad('cluster');
+    cluster = await part('cluster on PostgreSQL and Redis', () => clusterBench(config.cluster, say));
+  }
+
   let serverProfile: ServerProfile | undefined;
   if (config.profile) {
     noteLoad('server profile');
@@ -178,6 +185,7 @@ async function main(): Promise<void> {
     robustness,
     versions,
     phone,
+    cluster,
     serverProfile,
     errors,
   };

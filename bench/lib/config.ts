@@ -1,10 +1,11 @@
 import type { ContenderId } from './servers';
 import { CONTENDERS } from './servers';
+import type { ClusterBenchSpec } from './clusterBench';
 
 /** Everything that scales the benchmark, from the environment. BENCH_QUICK=1 is a 1–2 minute smoke run. */
 export interface BenchConfig {
   quick: boolean;
-  /** Parts to run: relay, rooms, storage, robustness, versions, client, phone (BENCH_ONLY=relay,client). */
+  /** Parts to run: relay, rooms, storage, robustness, versions, client, phone, cluster (BENCH_ONLY=relay,client). */
   parts: Set<string>;
   contenders: ContenderId[];
   /** repeats: runs per contender for each size (sizes[i] gets repeats[i]). */
@@ -14,6 +15,8 @@ export interface BenchConfig {
   client: { nodes: number; edges: number; gestureMs: number; selectCount: number };
   /** The view link on a throttled phone (issue 17): cold loads per map, and the size of the big map. */
   phone: { runs: number; bigNodes: number };
+  /** Several instances on PostgreSQL and Redis against one, and against Hocuspocus with Redis (issue 18). */
+  cluster: ClusterBenchSpec;
   /** Stock providers per room in relay and many-rooms runs (BENCH_FULL_CLIENTS; the rest are wire clients). */
   fullClientsPerRoom: number;
   /** CPU profiles of our server and Chrome traces of the client, in bench/tmp/profiles (BENCH_PROFILE=1). */
@@ -32,7 +35,7 @@ function num(name: string, fallback: number): number {
 
 export function loadConfig(): BenchConfig {
   const quick = process.env.BENCH_QUICK === '1';
-  const all = ['relay', 'rooms', 'storage', 'robustness', 'versions', 'client', 'phone'];
+  const all = ['relay', 'rooms', 'storage', 'robustness', 'versions', 'client', 'phone', 'cluster'];
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
   const parts = new Set(only && only.length > 0 ? only : all);
   for (const p of parts) if (!all.includes(p)) throw new Error(`BENCH_ONLY: unknown part "${p}" (use ${all.join(', ')})`);
@@ -47,7 +50,7 @@ export function loadConfig(): BenchConfig {
     relay: {
       sizes,
       // The 20-client runs are short and their p99 differences are a few milliseconds on a noisy machine: more of them.
-      repeats: sizes.map((size) => num('BENCH_REPEATS', quick ? 1 : size <= 20 ? 5 : 3)),
+      repeats: sizes.map((size) => num('BENCH_REPEATS', quick ? 1 : size <= 20 ? 4 : 3)),
       durationMs: num('BENCH_RELAY_SECONDS', quick ? 3 : 10) * 1000,
       intervalMs: 50,
       drainTimeoutMs: 15_000,
@@ -72,6 +75,16 @@ export function loadConfig(): BenchConfig {
       selectCount: 50,
     },
     phone: { runs: num('BENCH_PHONE_RUNS', quick ? 1 : 3), bigNodes: num('BENCH_PHONE_NODES', 2000) },
+    cluster: {
+      clients: 20,
+      intervalMs: 50,
+      throughput: { clients: 60, intervalMs: 20 },
+      durationMs: num('BENCH_CLUSTER_SECONDS', quick ? 3 : 8) * 1000,
+      drainTimeoutMs: 15_000,
+      repeats: num('BENCH_CLUSTER_REPEATS', quick ? 1 : 3),
+      coldNodes: num('BENCH_COLD_NODES', quick ? 1000 : 5000),
+      coldEdges: num('BENCH_COLD_EDGES', quick ? 1500 : 7500),
+    },
     fullClientsPerRoom: num('BENCH_FULL_CLIENTS', 1),
     profile: process.env.BENCH_PROFILE === '1',
     // A quick or partial run must not replace the full run's numbers by accident.

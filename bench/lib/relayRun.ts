@@ -43,47 +43,8 @@ export async function runRelay(spec: RelayRunSpec): Promise<RelayRunResult> {
       connectTimeoutMs: 60_000,
       connectBatch: 20,
     };
-    const sampler = new ProcessSampler(server.pid);
-    let idleRss = 0;
-    let serverStats: ReturnType<ProcessSampler['stop']> | undefined;
-    const result = await new Promise<RelayResult>((resolve, reject) => {
-      const profArgs = spec.loadgenCpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${spec.loadgenCpuProfDir}`] : [];
-      const child = spawn(process.execPath, [...profArgs, '--import', 'tsx', join(repoRoot, 'bench/loadgen/relay.ts')], {
-        cwd: repoRoot,
-        env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      let err = '';
-      let parsed: RelayResult | undefined;
-      const hardStop = setTimeout(() => child.kill('SIGKILL'), job.connectTimeoutMs * 5 + spec.durationMs + spec.drainTimeoutMs + 60_000);
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        let nl: number;
-        while ((nl = out.indexOf('\n')) >= 0) {
-          const line = out.slice(0, nl);
-          out = out.slice(nl + 1);
-          if (line === 'LOADGEN_EVENT edit-start') {
-            idleRss = (rssBytes(server.pid) ?? 0) / 1048576;
-            sampler.start();
-          } else if (line === 'LOADGEN_EVENT drained') {
-            serverStats = sampler.stop();
-          } else if (line.startsWith('LOADGEN_RESULT ')) {
-            parsed = JSON.parse(line.slice('LOADGEN_RESULT '.length)) as RelayResult;
-          }
-        }
-      });
-      child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
-      child.once('exit', (code) => {
-        clearTimeout(hardStop);
-        if (parsed) resolve(parsed);
-        else {
-          const serverTail = server.log.split('\n').slice(-8).join('\n');
-          reject(new Error(`load generator exited with ${code}: ${err.replace(/\(node:\d+\) MaxListeners[^\n]*\n[^\n]*\n/g, '').trim().slice(-1500)}\nserver log tail:\n${serverTail}`));
-        }
-      });
-    });
-    const s = serverStats ?? sampler.stop();
+    const { result, stats, idleRssMiB } = await runLoadgen(job, [server.pid], () => server.log, spec.durationMs, spec.drainTimeoutMs, spec.loadgenCpuProfDir);
+    const s = stats[0];
     return {
       ...result,
       contender: spec.contender,
@@ -93,11 +54,68 @@ export async function runRelay(spec: RelayRunSpec): Promise<RelayRunResult> {
         runQueuePercent: s.waitPercent,
         peakRssMiB: s.peakRssBytes / 1048576,
         endRssMiB: s.endRssBytes / 1048576,
-        idleRssMiB: idleRss,
+        idleRssMiB: idleRssMiB[0],
       },
     };
   } finally {
     await server.stop();
     server.removeData();
   }
+}
+
+export type SamplerStats = ReturnType<ProcessSampler['stop']>;
+
+/**
+ * Runs the load generator process on a job and samples the server processes (one, or every instance of a
+ * cluster) over the edit window: from its edit-start event to its drained event.
+ */
+export async function runLoadgen(
+  job: RelayJob,
+  pids: number[],
+  serverLog: () => string,
+  durationMs: number,
+  drainTimeoutMs: number,
+  loadgenCpuProfDir?: string,
+): Promise<{ result: RelayResult; stats: SamplerStats[]; idleRssMiB: number[] }> {
+  const samplers = pids.map((pid) => new ProcessSampler(pid));
+  let idleRssMiB: number[] = pids.map(() => 0);
+  let stats: SamplerStats[] | undefined;
+  const result = await new Promise<RelayResult>((resolve, reject) => {
+    const profArgs = loadgenCpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${loadgenCpuProfDir}`] : [];
+    const child = spawn(process.execPath, [...profArgs, '--import', 'tsx', join(repoRoot, 'bench/loadgen/relay.ts')], {
+      cwd: repoRoot,
+      env: { ...process.env, BENCH_JOB: JSON.stringify(job) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    let parsed: RelayResult | undefined;
+    const hardStop = setTimeout(() => child.kill('SIGKILL'), job.connectTimeoutMs * 5 + durationMs + drainTimeoutMs + 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      let nl: number;
+      while ((nl = out.indexOf('\n')) >= 0) {
+        const line = out.slice(0, nl);
+        out = out.slice(nl + 1);
+        if (line === 'LOADGEN_EVENT edit-start') {
+          idleRssMiB = pids.map((pid) => (rssBytes(pid) ?? 0) / 1048576);
+          for (const sm of samplers) sm.start();
+        } else if (line === 'LOADGEN_EVENT drained') {
+          stats = samplers.map((sm) => sm.stop());
+        } else if (line.startsWith('LOADGEN_RESULT ')) {
+          parsed = JSON.parse(line.slice('LOADGEN_RESULT '.length)) as RelayResult;
+        }
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-8000)));
+    child.once('exit', (code) => {
+      clearTimeout(hardStop);
+      if (parsed) resolve(parsed);
+      else {
+        const serverTail = serverLog().split('\n').slice(-8).join('\n');
+        reject(new Error(`load generator exited with ${code}: ${err.replace(/\(node:\d+\) MaxListeners[^\n]*\n[^\n]*\n/g, '').trim().slice(-1500)}\nserver log tail:\n${serverTail}`));
+      }
+    });
+  });
+  return { result, stats: stats ?? samplers.map((sm) => sm.stop()), idleRssMiB };
 }

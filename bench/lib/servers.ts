@@ -37,6 +37,8 @@ export interface RoomTarget {
   room: string;
   /** Our server's share-link token (edit role); absent for the peers. */
   token?: string;
+  /** Several instances of one cluster: client i opens urls[i % urls.length] instead of `url`. */
+  urls?: string[];
 }
 
 export interface StartOptions {

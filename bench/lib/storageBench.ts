@@ -25,9 +25,12 @@ export interface ColdLoadResult {
 
 type Persisting = 'mantelkaart' | 'yws-leveldb';
 
-/** Cold load: a map pushed through a provider, the server stopped, then started again on the same data. */
-export async function coldLoad(contender: Persisting, nodes: number, edges: number): Promise<ColdLoadResult> {
-  let server = await startContender(contender);
+/**
+ * Cold load: a map pushed through a provider, the server stopped, then started again on the same data. `env`
+ * points ours at another storage (STORAGE=postgres with DATABASE_URL: the cluster part).
+ */
+export async function coldLoad(contender: Persisting, nodes: number, edges: number, env?: Record<string, string>): Promise<ColdLoadResult> {
+  let server = await startContender(contender, { env });
   const dataDir = server.dataDir;
   let target: RoomTarget;
   let stateBytes = 0;
@@ -47,7 +50,7 @@ export async function coldLoad(contender: Persisting, nodes: number, edges: numb
   // y-leveldb writes in the background and has no flush on exit; ours compacted on SIGTERM.
   const diskBytes = dirBytes(dataDir);
   try {
-    server = await startContender(contender, { dataDir });
+    server = await startContender(contender, { dataDir, env });
     const startMs = server.listeningAt - server.startedAt;
     const t0 = performance.now();
     const reader = openBenchClient(server.target(target.room, target.token));
@@ -65,7 +68,7 @@ export async function coldLoad(contender: Persisting, nodes: number, edges: numb
       spawnToSyncedMs: t1 - server.startedAt,
     };
     await server.stop();
-    if (contender === 'mantelkaart') result.directLoadMs = await directLoad(join(dataDir, 'db'), target.room, nodes);
+    if (contender === 'mantelkaart' && env?.STORAGE !== 'postgres') result.directLoadMs = await directLoad(join(dataDir, 'db'), target.room, nodes);
     return result;
   } finally {
     await server.kill();

@@ -175,11 +175,14 @@ async function main(job: RelayJob): Promise<RelayResult> {
   for (let b = 0; b < all.length; b += job.connectBatch) {
     const batch = all.slice(b, b + job.connectBatch).map(({ r, i }) => {
       let member: Member;
+      // Spread over the instances of a cluster when the target names several.
+      const t = job.targets[r];
+      const target = t.urls ? { ...t, url: t.urls[i % t.urls.length] } : t;
       if (i < fullPerRoom) {
-        const full = openFull(job.targets[r], r, i, arrivals);
+        const full = openFull(target, r, i, arrivals);
         if (i === 0) checkers[r] = full.map;
         member = full;
-      } else member = openWire(job.targets[r], r, i, arrivals);
+      } else member = openWire(target, r, i, arrivals);
       rooms[r][i] = member;
       return member;
     });

@@ -29,4 +29,29 @@ describe('server settings', () => {
   it('drops a trailing slash from PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://kaart.example.nl/' }).publicUrl).toBe('https://kaart.example.nl');
   });
+
+  it('asks for what a cluster needs, naming the variable, and never repeats a password', () => {
+    const secret = 'x'.repeat(32);
+    const cases: [Record<string, string>, string][] = [
+      [{ STORAGE: 'postgres' }, 'DATABASE_URL'],
+      [{ STORAGE: 'postgres', DATABASE_URL: 'mysql://u:geheim@db/x' }, 'DATABASE_URL'],
+      [{ REDIS_URL: 'redis://r:6379', SECRET: secret }, 'REDIS_URL'],
+      [{ STORAGE: 'postgres', DATABASE_URL: 'postgres://u:geheim@db/x', REDIS_URL: 'redis://r:6379' }, 'SECRET'],
+      [{ STORAGE: 'postgres', DATABASE_URL: 'postgres://u:geheim@db/x', REDIS_URL: 'http://r', SECRET: secret }, 'REDIS_URL'],
+      [{ TRUST_PROXY: 'yes' }, 'TRUST_PROXY'],
+    ];
+    for (const [env, variable] of cases) {
+      let error: unknown;
+      try {
+        loadConfig(env);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(env)).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as ConfigError).message).not.toContain('geheim');
+    }
+    const ok = loadConfig({ STORAGE: 'postgres', DATABASE_URL: 'postgres://u:geheim@db/x', REDIS_URL: 'redis://r:6379', SECRET: secret, TRUST_PROXY: '1' });
+    expect(ok).toMatchObject({ storage: 'postgres', databaseUrl: 'postgres://u:geheim@db/x', redisUrl: 'redis://r:6379', trustProxy: 1 });
+  });
 });
