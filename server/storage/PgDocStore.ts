@@ -34,6 +34,17 @@ CREATE TABLE IF NOT EXISTS mk_meta (
 );
 `;
 
+/** Numbers the updates after the document's last one and stores them; no row when the document was deleted. */
+const APPEND = `
+WITH numbered AS (
+  INSERT INTO mk_docs (name, last_seq) VALUES ($1, $2)
+  ON CONFLICT (name) DO UPDATE SET last_seq = mk_docs.last_seq + $2 WHERE NOT mk_docs.deleted
+  RETURNING last_seq
+)
+INSERT INTO mk_updates (doc, seq, data)
+SELECT $1, numbered.last_seq - $2 + t.n, t.d FROM numbered, unnest($3::bytea[]) WITH ORDINALITY AS t(d, n)
+RETURNING seq`;
+
 /** Same lock number on every instance, so two instances starting together do not both create the tables. */
 const SCHEMA_LOCK = 0x6d6b0001;
 
@@ -125,25 +136,19 @@ export class PgDocStore implements DocStore {
     return rows.map((r) => ({ seq: Number(r.seq), bytes: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) }));
   }
 
-  /** Appends in one transaction and returns the sequence numbers the updates got. */
+  /**
+   * Appends in one statement (one round trip, atomic on its own) and returns the sequence numbers the updates
+   * got. The upsert on mk_docs takes the document's row lock until the commit, which orders appends to one
+   * document by their numbers on every instance.
+   */
   async appendSeq(name: string, updates: Uint8Array[]): Promise<{ first: number; last: number }> {
     if (updates.length === 0) throw new Error('appendSeq needs at least one update');
-    return this.transaction(async (client) => {
-      const { rows } = await client.query<{ last_seq: string }>(
-        'INSERT INTO mk_docs (name, last_seq) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_seq = mk_docs.last_seq + $2 WHERE NOT mk_docs.deleted RETURNING last_seq',
-        [name, updates.length],
-      );
-      // A deleted document stays deleted: an append still in flight on another instance must not bring it back.
-      if (rows.length === 0) throw new StoreError('STORE_DOC_DELETED', `${name} was deleted`);
-      const last = Number(rows[0].last_seq);
-      const first = last - updates.length + 1;
-      await client.query('INSERT INTO mk_updates (doc, seq, data) SELECT $1, s, d FROM unnest($2::bigint[], $3::bytea[]) AS t(s, d)', [
-        name,
-        updates.map((_, i) => first + i),
-        updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
-      ]);
-      return { first, last };
-    });
+    this.check();
+    const { rows } = await this.pool.query<{ seq: string }>(APPEND, [name, updates.length, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))]);
+    // A deleted document stays deleted: an append still in flight on another instance must not bring it back.
+    if (rows.length === 0) throw new StoreError('STORE_DOC_DELETED', `${name} was deleted`);
+    const seqs = rows.map((r) => Number(r.seq));
+    return { first: Math.min(...seqs), last: Math.max(...seqs) };
   }
 
   async append(name: string, updates: Uint8Array[]): Promise<void> {
