@@ -121,6 +121,8 @@ export class Room implements RelayedDoc<RoomPeer> {
   /** When a socket or the API last used this room, for least-recently-used unloading. */
   lastUsed = Date.now();
   private link: RelayLink<RoomPeer> | null = null;
+  /** With a relay: batches stored and published, on their way back from the stream. */
+  private readonly applying = new Set<Promise<void>>();
   private follower: SeqFollower<RoomPeer> | null = null;
 
   constructor(readonly name: string, private readonly store: DocStore, private readonly options: RoomOptions) {
@@ -242,7 +244,10 @@ export class Room implements RelayedDoc<RoomPeer> {
 
   /** Resolves once every queued update is stored and applied. */
   async flush(): Promise<void> {
-    while (this.pumping) await this.pumping;
+    while (this.pumping || this.applying.size > 0) {
+      await this.pumping;
+      await Promise.allSettled([...this.applying]);
+    }
   }
 
   private kick(): void {
@@ -341,10 +346,20 @@ export class Room implements RelayedDoc<RoomPeer> {
     }
     if (batch.length === 0) return;
     try {
-      await this.persist(
+      const relayed = await this.persist(
         batch.map((p) => p.update),
         batch.map((p) => p.origin),
       );
+      if (relayed) {
+        // Stored and published: the next batch may go to the database while this one comes back from the stream.
+        const done = relayed.applied.then(
+          () => batch.forEach((p) => p.resolve()),
+          (err: unknown) => batch.forEach((p) => p.reject(err)),
+        );
+        this.applying.add(done);
+        void done.finally(() => this.applying.delete(done));
+        return;
+      }
     } catch (err) {
       const relayLost = err instanceof RelayUnavailableError;
       logError(relayLost ? 'RELAY_PUBLISH_FAILED' : 'STORE_APPEND_FAILED', { doc: this.name, updates: batch.length, error: errorText(err) });
@@ -361,16 +376,16 @@ export class Room implements RelayedDoc<RoomPeer> {
   /**
    * Stores updates, then applies and relays them. On one machine they are applied right after the append; with a
    * relay, they are published after the commit and applied when the stream brings them back (with any other
-   * instance's updates numbered before them).
+   * instance's updates numbered before them): then the returned promise says when.
    */
-  private async persist(updates: Uint8Array[], origins: (RoomPeer | null)[]): Promise<void> {
+  private async persist(updates: Uint8Array[], origins: (RoomPeer | null)[]): Promise<{ applied: Promise<void> } | null> {
     if (this.link && this.follower) {
       const { last } = await this.link.publish(updates, origins);
-      await this.follower.applied(last);
-      return;
+      return { applied: this.follower.applied(last) };
     }
     await this.store.append(this.name, updates);
     this.applyStored(updates, origins);
+    return null;
   }
 
   /** Applies stored updates as one transaction: one 'update' event, so one relayed frame however many it held. */
