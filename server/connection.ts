@@ -167,6 +167,7 @@ export class Connection implements RoomPeer {
     for (const entry of entries) {
       const owner = room.awarenessOwners.get(entry.clientID);
       if (owner !== undefined && owner !== this) continue;
+      if (owner === undefined && room.ownedElsewhere(entry.clientID, entry.clock)) continue;
       if (owner === undefined && ++mine > MAX_AWARENESS_IDS) {
         log('WS_AWARENESS_TOO_MANY_IDS', { doc: this.docName, role: this.role });
         return;

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { DocStore } from './storage/DocStore';
 import type { Role } from '../shared/protocol/roles';
-import { encodeAwarenessFrame, encodeSyncUpdate } from '../shared/protocol/frame';
+import { decodeAwarenessUpdate, encodeAwarenessFrame, encodeSyncUpdate } from '../shared/protocol/frame';
 import { migrateMapDoc } from '../shared/model/migrate';
 import { errorText, log, logError } from './log';
 import { RelayUnavailableError, type DocRelay, type RelayedDoc, type RelayLink } from './cluster/DocRelay';
@@ -121,6 +121,8 @@ export class Room implements RelayedDoc<RoomPeer> {
   /** When a socket or the API last used this room, for least-recently-used unloading. */
   lastUsed = Date.now();
   private link: RelayLink<RoomPeer> | null = null;
+  /** Presence client ids whose owner is a socket on another instance. */
+  private readonly remoteAwareness = new Set<number>();
   /** With a relay: batches stored and published, on their way back from the stream. */
   private readonly applying = new Set<Promise<void>>();
   private follower: SeqFollower<RoomPeer> | null = null;
@@ -133,6 +135,7 @@ export class Room implements RelayedDoc<RoomPeer> {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcast(encodeSyncUpdate(update), origin instanceof Stored ? origin.from : null));
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = added.concat(updated, removed);
+      for (const id of removed) this.remoteAwareness.delete(id);
       const update = encodeAwarenessUpdate(this.awareness, changed);
       // Sent back to the sender too: y-websocket clients treat a long silence as a dead connection.
       this.broadcast(encodeAwarenessFrame(update));
@@ -423,10 +426,23 @@ export class Room implements RelayedDoc<RoomPeer> {
 
   receiveAwareness(update: Uint8Array): void {
     try {
+      for (const entry of decodeAwarenessUpdate(update)) {
+        if (entry.state === null) this.remoteAwareness.delete(entry.clientID);
+        else this.remoteAwareness.add(entry.clientID);
+      }
       applyAwarenessUpdate(this.awareness, update, REMOTE_AWARENESS);
     } catch (err) {
       logError('RELAY_AWARENESS_UNREADABLE', { doc: this.name, error: errorText(err) });
     }
+  }
+
+  /**
+   * Whether a socket here claiming this presence only echoes what another instance's client said (stock clients
+   * re-send everyone's presence): it is someone else's unless it comes with a newer clock, which only its owner
+   * (say, reconnected here after its instance died) sends.
+   */
+  ownedElsewhere(clientID: number, clock: number): boolean {
+    return this.remoteAwareness.has(clientID) && clock <= (this.awareness.meta.get(clientID)?.clock ?? -1);
   }
 
   localAwareness(): Uint8Array | null {

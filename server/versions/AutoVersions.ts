@@ -68,9 +68,14 @@ export class AutoVersions {
     });
   }
 
-  /** The last socket left the map: keep the session, when it changed anything and the last such version is old enough. */
+  /**
+   * The last socket on this server left the map: keep the session, when it changed anything and the last such
+   * version is old enough. With several instances, someone may still be on the map through another one: their
+   * presence is still in the room's awareness then, and the instance where the last person leaves keeps it.
+   */
   lastLeft(room: Room): void {
     if (!this.changed.has(room.name)) return;
+    if (room.awareness.getStates().size > 0) return;
     const last = this.lastSessionVersionAt.get(room.name) ?? 0;
     if (this.now() - last < this.options.afterSessionMs) return;
     this.save(room, 'leave');

@@ -54,7 +54,7 @@ describe.skipIf(!services.available)('several instances on PostgreSQL and Redis'
   const track = (c: TestClient) => (clients.push(c), c);
 
   beforeAll(async () => {
-    cluster = await TestCluster.start(3, { COMPACT_AFTER_UPDATES: '40' });
+    cluster = await TestCluster.start(3, { COMPACT_AFTER_UPDATES: '40', VERSION_AFTER_SESSION_MINUTES: '0' });
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();
@@ -133,6 +133,29 @@ describe.skipIf(!services.available)('several instances on PostgreSQL and Redis'
     await waitFor(() => late.provider.awareness.getStates().get(4242) !== undefined, 'a newcomer elsewhere sees Anna');
     anna.ws.close();
     await waitFor(() => !observer.provider.awareness.getStates().has(4242) && !late.provider.awareness.getStates().has(4242), 'Anna is gone everywhere');
+  });
+
+  it('keeps one automatic version when the last person leaves, on whichever instance that is', async () => {
+    const [a, b] = cluster.instances;
+    const room = await a.createRoom('Sessie over twee servers');
+    const anna = openClient(a.wsUrl, room.room, room.tokens.edit);
+    const bram = openClient(b.wsUrl, room.room, room.tokens.edit);
+    await Promise.all([waitSynced(anna), waitSynced(bram)]);
+    anna.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    bram.provider.awareness.setLocalStateField('user', { name: 'Bram' });
+    await waitFor(() => anna.provider.awareness.getStates().size === 2 && bram.provider.awareness.getStates().size === 2, 'both see each other');
+    createNode(anna.doc, { label: 'Koffieochtend' });
+    await waitFor(() => nodesMap(bram.doc).size === 1, 'the card crossed');
+    const versions = async () => ((await a.api('GET', `/api/rooms/${room.room}/versions`, { token: room.tokens.owner })).body as { versions: { reason: string }[] }).versions;
+    anna.destroy();
+    // Bram is still on the map through the other instance: Anna leaving is not the end of the session. (Anna's
+    // client had echoed Bram's presence to her instance; that echo must not have made it hers to take away.)
+    await waitFor(() => bram.provider.awareness.getStates().size === 1, 'Anna is gone for Bram');
+    expect(await versions()).toEqual([]);
+    expect(cluster.instances[0].logLines('VERSION_SAVED').filter((l) => l.includes(room.room))).toEqual([]);
+    bram.destroy();
+    await waitFor(async () => (await versions()).length === 1, 'the session is kept once Bram leaves too');
+    expect((await versions())[0].reason).toBe('leave');
   });
 
   it('counts a vote whose ballots arrive at three instances at once', async () => {
