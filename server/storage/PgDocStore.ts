@@ -34,16 +34,27 @@ CREATE TABLE IF NOT EXISTS mk_meta (
 );
 `;
 
-/** Numbers the updates after the document's last one and stores them; no row when the document was deleted. */
-const APPEND = `
+/**
+ * Numbers the updates after the document's last one and stores them; no row when the document was deleted.
+ * Named, so each connection parses and plans it once. One update (the usual case) goes as a plain bytea
+ * parameter, which node-postgres sends as binary; several go as an array.
+ */
+const NUMBERED = `
 WITH numbered AS (
   INSERT INTO mk_docs (name, last_seq) VALUES ($1, $2)
   ON CONFLICT (name) DO UPDATE SET last_seq = mk_docs.last_seq + $2 WHERE NOT mk_docs.deleted
   RETURNING last_seq
-)
-INSERT INTO mk_updates (doc, seq, data)
+)`;
+const APPEND_ONE = {
+  name: 'mk_append_one',
+  text: `${NUMBERED} INSERT INTO mk_updates (doc, seq, data) SELECT $1, numbered.last_seq, $3::bytea FROM numbered RETURNING seq`,
+};
+const APPEND_MANY = {
+  name: 'mk_append_many',
+  text: `${NUMBERED} INSERT INTO mk_updates (doc, seq, data)
 SELECT $1, numbered.last_seq - $2 + t.n, t.d FROM numbered, unnest($3::bytea[]) WITH ORDINALITY AS t(d, n)
-RETURNING seq`;
+RETURNING seq`,
+};
 
 /** Same lock number on every instance, so two instances starting together do not both create the tables. */
 const SCHEMA_LOCK = 0x6d6b0001;
@@ -132,7 +143,7 @@ export class PgDocStore implements DocStore {
     this.check();
     // A compacted state at seq K covers everything up to K, so it is needed whenever K > afterSeq; rows are
     // returned in seq order, so the state (which replaced every row below it) comes first.
-    const { rows } = await this.pool.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM mk_updates WHERE doc = $1 AND seq > $2 ORDER BY seq', [name, afterSeq]);
+    const { rows } = await this.pool.query<{ seq: string; data: Buffer }>({ name: 'mk_since', text: 'SELECT seq, data FROM mk_updates WHERE doc = $1 AND seq > $2 ORDER BY seq', values: [name, afterSeq] });
     return rows.map((r) => ({ seq: Number(r.seq), bytes: new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength) }));
   }
 
@@ -144,7 +155,8 @@ export class PgDocStore implements DocStore {
   async appendSeq(name: string, updates: Uint8Array[]): Promise<{ first: number; last: number }> {
     if (updates.length === 0) throw new Error('appendSeq needs at least one update');
     this.check();
-    const { rows } = await this.pool.query<{ seq: string }>(APPEND, [name, updates.length, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))]);
+    const buffers = updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+    const { rows } = await this.pool.query<{ seq: string }>({ ...(buffers.length === 1 ? APPEND_ONE : APPEND_MANY), values: [name, buffers.length, buffers.length === 1 ? buffers[0] : buffers] });
     // A deleted document stays deleted: an append still in flight on another instance must not bring it back.
     if (rows.length === 0) throw new StoreError('STORE_DOC_DELETED', `${name} was deleted`);
     const seqs = rows.map((r) => Number(r.seq));
