@@ -1,31 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createNode, deleteNodes, nodesMap, readMeta, setNodeData, snapshotMap, updateNode } from '../../shared/model/mapDoc';
+import { createNode, nodesMap, readMeta, snapshotMap } from '../../shared/model/mapDoc';
 import { encodeSyncStep1, encodeSyncUpdate } from '../../shared/protocol/frame';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 import { openClient, openRaw, openSynced, tryUpgrade, waitFor, type TestClient } from '../helpers/clients';
+import { randomEdit, seededRandom as rng } from './seededRandom';
 
-/** A small deterministic PRNG (mulberry32) so a failing run can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomEdit(doc: Y.Doc, rand: () => number, tag: string): void {
-  const ids = [...nodesMap(doc).keys()];
-  const r = rand();
-  if (ids.length === 0 || r < 0.35) createNode(doc, { label: `${tag}-${Math.floor(rand() * 1e6)}`, x: rand() * 800, y: rand() * 600 });
-  else if (r < 0.7) updateNode(doc, ids[Math.floor(rand() * ids.length)], { x: Math.round(rand() * 800), label: `${tag}:${Math.floor(rand() * 100)}` });
-  else if (r < 0.9) setNodeData(doc, ids[Math.floor(rand() * ids.length)], { [`f${Math.floor(rand() * 4)}`]: tag });
-  else deleteNodes(doc, [ids[Math.floor(rand() * ids.length)]]);
-}
 
 describe('the relay server', () => {
   let server: TestServer;

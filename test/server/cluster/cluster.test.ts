@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { collectionMap, createEdge, createNode, deleteNodes, nodesMap, readNodes, setNodeData, snapshotMap, updateNode } from '../../../shared/model/mapDoc';
+import { collectionMap, createEdge, createNode, nodesMap, readNodes, snapshotMap, updateNode } from '../../../shared/model/mapDoc';
 import { peopleMap, setPrivateFields } from '../../../shared/model/privateDoc';
 import { privateRoomOf } from '../../../shared/model/roomName';
 import { encodeSyncUpdate } from '../../../shared/protocol/frame';
@@ -10,29 +10,10 @@ import { TestCluster } from '../../helpers/cluster';
 import { clusterServices } from '../../helpers/clusterServices';
 import { openClient, openRaw, openSynced, waitFor, waitSynced, type TestClient } from '../../helpers/clients';
 import { awarenessFrame, docUrl } from '../frames';
+import { randomEdit, seededRandom as rng } from '../seededRandom';
 
 const services = clusterServices();
 
-/** mulberry32: a failing run can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function randomEdit(doc: Y.Doc, rand: () => number, tag: string): void {
-  const ids = [...nodesMap(doc).keys()];
-  const r = rand();
-  if (ids.length === 0 || r < 0.35) createNode(doc, { label: `${tag}-${Math.floor(rand() * 1e6)}`, x: rand() * 800, y: rand() * 600 });
-  else if (r < 0.7) updateNode(doc, ids[Math.floor(rand() * ids.length)], { x: Math.round(rand() * 800), label: `${tag}:${Math.floor(rand() * 100)}` });
-  else if (r < 0.9) setNodeData(doc, ids[Math.floor(rand() * ids.length)], { [`f${Math.floor(rand() * 4)}`]: tag });
-  else deleteNodes(doc, [ids[Math.floor(rand() * ids.length)]]);
-}
 
 const sameMap = (docs: Y.Doc[]) => docs.every((d) => isDeepStrictEqual(snapshotMap(d), snapshotMap(docs[0])));
 
