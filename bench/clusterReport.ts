@@ -1,7 +1,7 @@
 import type { ClusterBenchResult, ClusterRelayRun, ClusterSetup } from './lib/clusterBench';
 import { CLUSTER_SETUP_LABEL } from './lib/clusterBench';
 import { median, round } from './lib/stats';
-import type { Target } from './report';
+import type { Target } from './target';
 
 const ms = (v: number) => (!Number.isFinite(v) ? 'n/a' : v >= 100 ? `${Math.round(v)} ms` : `${round(v, 1)} ms`);
 

@@ -6,6 +6,7 @@ import type { RobustnessResult } from './lib/robustnessBench';
 import type { VersionsResult } from './lib/versionsBench';
 import type { ClusterBenchResult } from './lib/clusterBench';
 import { clusterSection, clusterTargets } from './clusterReport';
+import type { Target } from './target';
 import type { ServerProfile } from './lib/serverProfile';
 import { CONTENDER_LABEL, type ContenderId } from './lib/servers';
 import { median, medianOf, round } from './lib/stats';
@@ -33,14 +34,6 @@ export interface RelaySummaryRow {
   incorrectMax: number | undefined;
 }
 
-export interface Target {
-  name: string;
-  target: string;
-  measured: string;
-  /** null: not measured, or not comparable (see `note`). */
-  met: boolean | null;
-  note?: string;
-}
 
 /** Below this share of the intended edit rate the load generator, not the server, set the pace. */
 const SATURATED = 0.9;
