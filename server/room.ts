@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import type { DocStore } from './storage/DocStore';
 import type { Role } from '../shared/protocol/roles';
-import { decodeAwarenessUpdate, encodeAwarenessFrame, encodeSyncUpdate } from '../shared/protocol/frame';
+import { encodeAwarenessFrame, encodeSyncUpdate } from '../shared/protocol/frame';
 import { migrateMapDoc } from '../shared/model/migrate';
 import { errorText, log, logError } from './log';
-import { RelayUnavailableError, type DocRelay, type RelayedDoc, type RelayLink } from './cluster/DocRelay';
-import { SeqFollower, type SeqEntry } from './cluster/SeqFollower';
+import { RelayUnavailableError, type DocRelay } from './cluster/DocRelay';
+import { Replica } from './cluster/Replica';
 import { StoreError } from './storage/StoreError';
 
 /** A socket as a room sees it: something to send frames to and, when it must go, to close. */
@@ -37,8 +37,6 @@ export interface RoomOptions {
   relay?: DocRelay;
 }
 
-/** Transaction origin of presence updates that came from another instance: not published back. */
-const REMOTE_AWARENESS = Symbol('remote-awareness');
 
 interface Pending {
   update: Uint8Array;
@@ -99,7 +97,7 @@ export function captureUpdate(doc: Y.Doc, mutate: (doc: Y.Doc) => void): Uint8Ar
  * reaches the Y.Doc, and so anyone else, only after storage has durably appended it: updates go through one
  * serial queue per document, and while one append is in flight the next updates gather into one batch.
  */
-export class Room implements RelayedDoc<RoomPeer> {
+export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: Awareness;
   readonly peers = new Set<RoomPeer>();
@@ -120,26 +118,26 @@ export class Room implements RelayedDoc<RoomPeer> {
   private closed = false;
   /** When a socket or the API last used this room, for least-recently-used unloading. */
   lastUsed = Date.now();
-  private link: RelayLink<RoomPeer> | null = null;
-  /** Presence client ids whose owner is a socket on another instance. */
-  private readonly remoteAwareness = new Set<number>();
+  /** The bus to the other instances, with REDIS_URL. */
+  private readonly replica: Replica<RoomPeer> | null;
   /** With a relay: batches stored and published, on their way back from the stream. */
   private readonly applying = new Set<Promise<void>>();
-  private follower: SeqFollower<RoomPeer> | null = null;
 
   constructor(readonly name: string, private readonly store: DocStore, private readonly options: RoomOptions) {
     this.awareness = new Awareness(this.doc);
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
+    this.replica = options.relay
+      ? new Replica<RoomPeer>({ name, awareness: this.awareness, awarenessOwners: this.awarenessOwners, applyStored: (updates, origins) => this.applyStored(updates, origins) })
+      : null;
     // Not back to the socket the update came from: that client has it already and would only apply it again.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.broadcast(encodeSyncUpdate(update), origin instanceof Stored ? origin.from : null));
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       const changed = added.concat(updated, removed);
-      for (const id of removed) this.remoteAwareness.delete(id);
       const update = encodeAwarenessUpdate(this.awareness, changed);
       // Sent back to the sender too: y-websocket clients treat a long silence as a dead connection.
       this.broadcast(encodeAwarenessFrame(update));
-      if (origin !== REMOTE_AWARENESS) this.link?.publishAwareness(update);
+      this.replica?.presenceChanged(update, removed, origin);
     });
     this.ready = this.load();
     // Callers await `ready`; this only keeps a failed load from counting as an unhandled rejection.
@@ -148,16 +146,8 @@ export class Room implements RelayedDoc<RoomPeer> {
 
   private async load(): Promise<void> {
     if (this.options.testLoadDelayMs > 0) await new Promise((r) => setTimeout(r, this.options.testLoadDelayMs));
-    if (this.options.relay) {
-      const follower = new SeqFollower<RoomPeer>(
-        (updates, origins) => this.applyStored(updates, origins),
-        (afterSeq) => (this.link ? this.link.since(afterSeq) : Promise.resolve([])),
-        (err) => logError('RELAY_APPLY_FAILED', { doc: this.name, error: errorText(err) }),
-      );
-      this.follower = follower;
-      // On the stream before the load: nothing committed after the load's snapshot can pass unseen.
-      this.link = await this.options.relay.join(this);
-    }
+    // On the stream before the load: nothing committed after the load's snapshot can pass unseen.
+    if (this.replica && this.options.relay) await this.replica.join(this.options.relay);
     const stored = await this.store.load(this.name);
     for (const s of stored.skipped) logError('STORE_RECORD_SKIPPED', { doc: this.name, key: s.key, reason: s.reason });
     this.doc.transact(() => {
@@ -171,7 +161,7 @@ export class Room implements RelayedDoc<RoomPeer> {
     }, STORED);
     this.uncompacted = stored.updates.length;
     this.storedBytes = stored.updates.reduce((n, u) => n + u.length, 0);
-    this.follower?.start(stored.lastSeq);
+    this.replica?.start(stored.lastSeq);
     if (this.options.isMapDoc) {
       let result: ReturnType<typeof migrateMapDoc> | undefined;
       const update = captureUpdate(this.doc, (doc) => {
@@ -179,7 +169,7 @@ export class Room implements RelayedDoc<RoomPeer> {
       });
       // Stored before anyone is synced, so every client sees the migrated document or nothing.
       if (update) {
-        if (this.link) await this.persist([update], [null]);
+        if (this.replica) await this.persist([update], [null]);
         else {
           await this.store.append(this.name, [update]);
           this.uncompacted++;
@@ -382,10 +372,7 @@ export class Room implements RelayedDoc<RoomPeer> {
    * instance's updates numbered before them): then the returned promise says when.
    */
   private async persist(updates: Uint8Array[], origins: (RoomPeer | null)[]): Promise<{ applied: Promise<void> } | null> {
-    if (this.link && this.follower) {
-      const { last } = await this.link.publish(updates, origins);
-      return { applied: this.follower.applied(last) };
-    }
+    if (this.replica) return this.replica.publish(updates, origins);
     await this.store.append(this.name, updates);
     this.applyStored(updates, origins);
     return null;
@@ -410,50 +397,15 @@ export class Room implements RelayedDoc<RoomPeer> {
     }, new Stored(from ?? null));
   }
 
-  // RelayedDoc: what the stream and the other instances bring.
-
-  receive(entry: SeqEntry<RoomPeer>): void {
-    this.follower?.receive(entry);
-  }
-
-  appliedSeq(): number {
-    return this.follower?.seq ?? 0;
-  }
-
-  catchUp(): void {
-    void this.follower?.catchUp();
-  }
-
-  receiveAwareness(update: Uint8Array): void {
-    try {
-      for (const entry of decodeAwarenessUpdate(update)) {
-        if (entry.state === null) this.remoteAwareness.delete(entry.clientID);
-        else this.remoteAwareness.add(entry.clientID);
-      }
-      applyAwarenessUpdate(this.awareness, update, REMOTE_AWARENESS);
-    } catch (err) {
-      logError('RELAY_AWARENESS_UNREADABLE', { doc: this.name, error: errorText(err) });
-    }
-  }
-
-  /**
-   * Whether a socket here claiming this presence only echoes what another instance's client said (stock clients
-   * re-send everyone's presence): it is someone else's unless it comes with a newer clock, which only its owner
-   * (say, reconnected here after its instance died) sends.
-   */
+  /** A socket here claiming this presence id only echoes another instance's client (see Replica.ownedElsewhere). */
   ownedElsewhere(clientID: number, clock: number): boolean {
-    return this.remoteAwareness.has(clientID) && clock <= (this.awareness.meta.get(clientID)?.clock ?? -1);
-  }
-
-  localAwareness(): Uint8Array | null {
-    const ids = [...this.awarenessOwners.keys()].filter((id) => this.awareness.getStates().has(id));
-    return ids.length === 0 ? null : encodeAwarenessUpdate(this.awareness, ids);
+    return this.replica?.ownedElsewhere(clientID, clock) ?? false;
   }
 
   /** Must run where no append is in flight (in the pump, or once it is flushed): the doc then equals storage. */
   private async compactionPoint(): Promise<CompactionPoint> {
     // With a relay, the document holds exactly what is applied from the stream, which may trail the database.
-    const upToSeq = this.follower ? this.follower.seq : await this.store.lastSeq(this.name);
+    const upToSeq = this.replica ? this.replica.seq : await this.store.lastSeq(this.name);
     return { state: Y.encodeStateAsUpdate(this.doc), upToSeq, updates: this.uncompacted, bytes: this.storedBytes };
   }
 
@@ -463,7 +415,7 @@ export class Room implements RelayedDoc<RoomPeer> {
       await this.store.compact(this.name, point.state, point.upToSeq);
     } catch (err) {
       // With several instances on one document, another one compacted it (or is doing so): nothing to do here.
-      if (!(this.link && err instanceof StoreError && err.code === 'STORE_COMPACT_STALE')) throw err;
+      if (!(this.replica && err instanceof StoreError && err.code === 'STORE_COMPACT_STALE')) throw err;
       this.uncompacted -= point.updates;
       log('STORE_COMPACT_SKIPPED', { doc: this.name, upToSeq: point.upToSeq, reason: err.message });
       return;
@@ -505,8 +457,7 @@ export class Room implements RelayedDoc<RoomPeer> {
     } catch (err) {
       logError('ROOM_CLOSE_FLUSH_FAILED', { doc: this.name, error: errorText(err) });
     } finally {
-      this.follower?.stop(new Error('ROOM_CLOSED'));
-      await this.link?.leave();
+      await this.replica?.leave();
       this.awareness.destroy();
       this.doc.destroy();
     }

@@ -1,11 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createNode, nodesMap, readNodes, snapshotMap } from '../../../shared/model/mapDoc';
 import { PgDocStore } from '../../../server/storage/PgDocStore';
 import { TestBalancer, TestCluster } from '../../helpers/cluster';
 import { clusterServices } from '../../helpers/clusterServices';
-import { openClient, openSynced, waitFor, waitSynced, type TestClient } from '../../helpers/clients';
+import { openSynced, waitFor, type TestClient } from '../../helpers/clients';
 
 const services = clusterServices();
 
