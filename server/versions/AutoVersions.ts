@@ -46,8 +46,10 @@ export class AutoVersions {
     const at = this.now();
     this.lastVersionAt.set(room.name, at);
     if (reason === 'leave') this.lastSessionVersionAt.set(room.name, at);
+    // Another instance on the same map may have kept this one already: the store checks, in the map's queue.
+    const unlessSince = reason === 'daily' ? { since: at - this.options.dailyMs } : { since: at - this.options.afterSessionMs, reason };
     this.versions
-      .save(room.name, room.doc, { name: AUTOMATIC_VERSION_NAMES[reason], reason })
+      .save(room.name, room.doc, { name: AUTOMATIC_VERSION_NAMES[reason], reason, unlessSince })
       .catch((err: unknown) => {
         this.changed.add(room.name);
         logError('VERSION_AUTO_FAILED', { room: room.name, reason, error: errorText(err) });

@@ -14,6 +14,12 @@ export interface SaveVersion {
   note?: string;
   reason: VersionReason;
   createdBy?: string;
+  /**
+   * Automatic versions: not saved when a version (of `reason`, when given) was made at or after `since`. Checked
+   * in the map's queue, which holds across instances, so two instances that both see a session end or a day pass
+   * keep one version, not two.
+   */
+  unlessSince?: { since: number; reason?: VersionReason };
 }
 
 /** Refused because the map holds as many named versions as it may; automatic ones make way by themselves. */
@@ -84,6 +90,12 @@ export class VersionStore {
     return this.serial(room, async () => {
       const existing = await this.list(room);
       const automatic = what.reason !== 'named';
+      const skip = what.unlessSince;
+      const recent = skip && existing.find((v) => v.createdAt >= skip.since && (skip.reason === undefined || v.reason === skip.reason));
+      if (recent) {
+        log('VERSION_SKIPPED_RECENT', { room, reason: what.reason, recent: recent.id });
+        return recent;
+      }
       if (existing.length >= this.maxPerMap) {
         const oldestAutomatic = existing.filter((v) => v.automatic).at(-1);
         if (!oldestAutomatic) {

@@ -274,3 +274,23 @@ describe('a version that cannot be read', () => {
     expect(await versions.list('kaart')).toHaveLength(1);
   });
 });
+
+describe('automatic versions kept by several instances', () => {
+  it('keeps one when two instances both see the session end, and never skips a named one', async () => {
+    const { VersionStore } = await import('../../server/versions/VersionStore');
+    const { MemoryDocStore } = await import('../../server/storage/MemoryDocStore');
+    // Two instances' version stores on one storage, as on one PostgreSQL.
+    const store = new MemoryDocStore();
+    const [onA, onB] = [new VersionStore(store, 10), new VersionStore(store, 10)];
+    const doc = new Y.Doc();
+    createNode(doc, { kind: 'place', label: 'Buurthuis' });
+    const since = Date.now() - 60_000;
+    const first = await onA.save('kaart', doc, { name: 'Na de sessie', reason: 'leave', unlessSince: { since, reason: 'leave' } });
+    const second = await onB.save('kaart', doc, { name: 'Na de sessie', reason: 'leave', unlessSince: { since, reason: 'leave' } });
+    expect(second.id).toBe(first.id);
+    // A daily version counts any recent version; a session version only earlier session versions.
+    expect((await onB.save('kaart', doc, { name: 'Dagelijks', reason: 'daily', unlessSince: { since } })).id).toBe(first.id);
+    await onA.save('kaart', doc, { name: 'Werksessie 2', reason: 'named' });
+    expect((await onA.list('kaart')).map((v) => v.reason).sort()).toEqual(['leave', 'named']);
+  });
+});
