@@ -6,13 +6,13 @@ import {
   STAKEHOLDER_PICTOGRAMS,
   COMMITMENT_FIELDS,
   COMMITMENTS,
-  MAP_TEMPLATES,
   RELATION_FIELDS,
   RELATION_KINDS,
   STAKEHOLDER_KINDS,
   relationKindsFor,
   type NodeKindSpec,
 } from '../../../shared/stakeholders';
+import { MAP_TEMPLATES } from '../../../shared/stakeholders/templates/index';
 import {
   CHANNEL_FIELDS,
   COST_FIELDS,

@@ -6,7 +6,8 @@ import { extension } from '../../../client/extensions/stakeholders';
 import { ID } from '../../../client/extensions/stakeholders/ids';
 import { setNodeData, snapshotMap, updateNode } from '../../../shared/model/mapDoc';
 import { readPrivateFields } from '../../../shared/model/privateDoc';
-import { applyTemplate, COMMITMENTS, KIND, readCommitments, STAKEHOLDER_COMMANDS, voorbeeldkaartTemplate } from '../../../shared/stakeholders';
+import { COMMITMENTS, KIND, readCommitments, STAKEHOLDER_COMMANDS } from '../../../shared/stakeholders';
+import { applyTemplate, voorbeeldkaartTemplate } from '../../../shared/stakeholders/templates/index';
 import { VK } from '../../fixtures/voorbeeldkaart';
 import { createTestServices, LOCAL } from '../host/hostTestSession';
 

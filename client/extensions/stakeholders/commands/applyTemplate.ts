@@ -1,6 +1,6 @@
 import type { MapApi } from '../../../host/api';
 import type { FieldValue } from '../../../../shared/model/schema';
-import type { MapTemplate } from '../../../../shared/stakeholders';
+import type { MapTemplate } from '../../../../shared/stakeholders/templates/index';
 
 function remap(value: FieldValue, ids: Map<string, string>): FieldValue {
   if (typeof value === 'string') return ids.get(value) ?? value;

@@ -5,7 +5,6 @@ import {
   commitmentData,
   KIND,
   kindSpec,
-  MAP_TEMPLATES,
   PARTNER_CATEGORIES,
   relationKind,
   removeContactText,
@@ -13,6 +12,7 @@ import {
   STAKEHOLDER_COMMANDS,
   commitmentRoleOf,
 } from '../../../../shared/stakeholders';
+import { MAP_TEMPLATES } from '../../../../shared/stakeholders/templates/index';
 import { PARTY_KINDS, STAKEHOLDER_KINDS } from '../../../../shared/stakeholders';
 import { ID } from '../ids';
 import type { StakeholderState } from '../state';

@@ -1,7 +1,8 @@
 import { useState, type ComponentType } from 'react';
 import type { MantelkaartApi, ViewProps } from '../../../host/api';
 import { LockIcon } from '../views/FieldEditor';
-import { CSV_TARGETS, csvRowsToNodes, exampleHeader, kindSpec, previewCsvImport, type CsvPreview, type CsvTarget } from '../../../../shared/stakeholders';
+import { kindSpec } from '../../../../shared/stakeholders';
+import { CSV_TARGETS, csvRowsToNodes, exampleHeader, previewCsvImport, type CsvPreview, type CsvTarget } from '../../../../shared/stakeholders/csvImport';
 
 /** Writes the accepted rows as nodes (and their private fields) in one undoable step; returns the new ids. */
 export function importRows(api: MantelkaartApi, preview: CsvPreview, at: { x: number; y: number }): string[] {

@@ -1,5 +1,5 @@
 import type { MantelkaartApi } from '../../../host/api';
-import { MAP_TEMPLATES } from '../../../../shared/stakeholders';
+import { MAP_TEMPLATES } from '../../../../shared/stakeholders/templates/index';
 import { ID } from '../ids';
 
 /** The templates as big buttons, offered while the map is still empty. */
