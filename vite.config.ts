@@ -11,7 +11,9 @@ export default defineConfig(({ mode }) => ({
     react(),
     // Every text asset also as .br and .gz, made once at build time: the server picks one per request, no CPU per
     // request. Source maps stay as they are: only developer tools fetch them, and brotli on them tripled the build.
-    compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(html|css|js|mjs|json|svg|webmanifest|txt)$/ }),
+    // Also for files too small to shrink (a chunk that only imports another): every text file then has its copies,
+    // and the server's choice never depends on a file's size.
+    compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(html|css|js|mjs|json|svg|webmanifest|txt)$/, skipIfLargerOrEqual: false }),
   ],
   build: {
     // The browser tests' build (mode e2e) also carries the test extension, so it never shares a folder with the
