@@ -168,14 +168,8 @@ export class Room {
         result = migrateMapDoc(doc);
       });
       // Stored before anyone is synced, so every client sees the migrated document or nothing.
-      if (update) {
-        if (this.replica) await this.persist([update], [null]);
-        else {
-          await this.store.append(this.name, [update]);
-          this.uncompacted++;
-          this.storedBytes += update.length;
-        }
-      }
+      // Already in this document: applying it again once stored changes nothing, but counts it as stored.
+      if (update) await (await this.persist([update], [null]))?.applied;
       if (result?.status === 'migrated') log('ROOM_MIGRATED', { doc: this.name, from: result.from, to: result.to });
       if (result?.status === 'newer') logError('ROOM_SCHEMA_NEWER', { doc: this.name, version: result.version });
     }

@@ -277,16 +277,9 @@ export class PgDocStore implements DocStore {
   async replace(name: string, updates: Uint8Array[]): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('DELETE FROM mk_updates WHERE doc = $1', [name]);
-      const { rows } = await client.query<{ last_seq: string }>(
-        'INSERT INTO mk_docs (name, last_seq) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET last_seq = mk_docs.last_seq + $2, deleted = false RETURNING last_seq',
-        [name, updates.length],
-      );
-      const first = Number(rows[0].last_seq) - updates.length + 1;
-      await client.query('INSERT INTO mk_updates (doc, seq, data) SELECT $1, s, d FROM unnest($2::bigint[], $3::bytea[]) AS t(s, d)', [
-        name,
-        updates.map((_, i) => first + i),
-        updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength)),
-      ]);
+      await client.query('UPDATE mk_docs SET deleted = false WHERE name = $1', [name]);
+      if (updates.length === 0) return;
+      await client.query({ ...APPEND_MANY, values: [name, updates.length, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))] });
     });
   }
 

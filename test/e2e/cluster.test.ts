@@ -62,7 +62,7 @@ describe.skipIf(!services.available)('co-editing across two instances', () => {
   });
 
   it('says the server is waiting while Redis is away, keeps the change on the device, and delivers it when Redis is back', async () => {
-    await cluster.redis.stopProcess();
+    await cluster.redis.stop();
     await connection(anna, 'waiting');
     await expect(anna.locator('.mk-connection').textContent()).resolves.toContain('De server kan wijzigingen even niet doorgeven');
     await anna.screenshot({ path: shotPath('mk-cluster-waiting.png') });

@@ -105,12 +105,9 @@ export async function startPostgres(): Promise<TestPostgres> {
 export interface TestRedis {
   url: string;
   port: number;
-  /** Stops it (its streams are gone: it saves nothing) and starts it again on the same port. */
-  restart(): Promise<void>;
-  /** Stops it until start() is called. */
-  stopProcess(): Promise<void>;
-  start(): Promise<void>;
+  /** Stops it (kill -9; its streams are gone: it saves nothing) until start() runs it again on the same port. */
   stop(): Promise<void>;
+  start(): Promise<void>;
 }
 
 export async function startRedis(): Promise<TestRedis> {
@@ -138,7 +135,7 @@ export async function startRedis(): Promise<TestRedis> {
       });
     });
   };
-  const stopProcess = async () => {
+  const stop = async () => {
     const p = proc;
     proc = undefined;
     if (!p || p.exitCode !== null || p.signalCode !== null) return;
@@ -151,11 +148,6 @@ export async function startRedis(): Promise<TestRedis> {
     url: `redis://127.0.0.1:${port}`,
     port,
     start,
-    stopProcess,
-    async restart() {
-      await stopProcess();
-      await start();
-    },
-    stop: stopProcess,
+    stop,
   };
 }

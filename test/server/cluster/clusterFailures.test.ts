@@ -72,7 +72,7 @@ describe.skipIf(!services.available)('a cluster when something fails', () => {
       createNode(x.doc, { label: `x-voor-${i}` });
       createNode(y.doc, { label: `y-voor-${i}` });
     }
-    await cluster.redis.stopProcess();
+    await cluster.redis.stop();
     // Edits while Redis is away: refused by the servers, kept by the clients.
     for (let i = 0; i < 20; i++) {
       createNode(x.doc, { label: `x-tijdens-${i}` });
