@@ -144,7 +144,10 @@ describe.skipIf(!services.available)('several instances on PostgreSQL and Redis'
     const room = await a.createRoom('Stemmen overal');
     const editor = track(await openSynced(a.wsUrl, room.room, room.tokens.edit));
     const cards = ['Koffieochtend', 'Huisbezoek', 'Voorlichting'].map((label) => createNode(editor.doc, { label }));
-    await waitFor(async () => readNodes(await storedMap(cluster, room.room)).length === 3, 'the cards are stored');
+    // Stored is not yet applied on the instance that starts the vote (that follows when the stream brings it back):
+    // a watcher on that instance sees the cards once it has them.
+    const watcher = track(await openSynced(a.wsUrl, room.room, room.tokens.view));
+    await waitFor(() => readNodes(watcher.doc).length === 3, 'the instance has the cards');
     const started = await a.api('POST', `/api/rooms/${room.room}/votes`, { token: room.tokens.edit, body: { question: 'Wat eerst?', cards, dots: 2, stack: true } });
     expect(started.status).toBe(201);
     const vote = (started.body as { id: string }).id;
