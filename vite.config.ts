@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
+import { preloadDynamicImports } from './client/build/preloadDynamicImports.ts';
 
 // One config for the client build (root: client/) and for vitest (tests under test/).
 const serverPort = Number(process.env.PORT ?? 3000);
@@ -9,6 +10,8 @@ export default defineConfig(({ mode }) => ({
   root: 'client',
   plugins: [
     react(),
+    // A map's built-in extensions are fetched with the main chunk, not after it has run.
+    preloadDynamicImports('client/app/extensions.ts'),
     // Every text asset also as .br and .gz, made once at build time: the server picks one per request, no CPU per
     // request. Source maps stay as they are: only developer tools fetch them, and brotli on them tripled the build.
     // Also for files too small to shrink (a chunk that only imports another): every text file then has its copies,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Why a call to one of a map's routes failed: the server's code and plain-words message, or `network`. */
 export class MapApiError extends Error {

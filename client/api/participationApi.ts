@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { newRoomId } from '../../shared/model/ids';
 import type { StartVoteRequest } from '../../shared/participation/votes';
 import { MapApiError, mapApiCall } from './mapApiCall';
@@ -34,7 +34,7 @@ const createdSchema = z.object({ id: z.string() });
 const mineSchema = z.object({ suggestions: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), at: z.number() })) });
 const timeSchema = z.object({ now: z.number() });
 
-function checked<T>(schema: z.ZodType<T>, body: unknown): T {
+function checked<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new MapApiError('bad-response', 200, 'unexpected answer from the server');
   return parsed.data;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseMapFile } from '../../shared/exchange/parseMapFile';
 import type { MapSnapshot } from '../../shared/model/schema';
 import { MapApiError, mapApiCall } from './mapApiCall';

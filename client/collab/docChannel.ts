@@ -32,6 +32,22 @@ const PROBE_REPEAT_MS = 2000;
 const PERSIST_DELAY_MS = 200;
 /** How long the connection waits for this browser's copy to load before connecting anyway (a stuck IndexedDB). */
 const LOCAL_LOAD_WAIT_MS = 500;
+/** On a first visit, IndexedDB opens this long after the server's map arrived (or after connecting, at the latest). */
+const FIRST_VISIT_STORE_DELAY_MS = 1000;
+const FIRST_VISIT_STORE_WAIT_MS = 5000;
+
+/** Set in localStorage once this browser keeps a copy of the document in IndexedDB. */
+export function localCopyKey(docName: string): string {
+  return `mantelkaart:copy:${docName}`;
+}
+
+function hasLocalCopy(docName: string): boolean {
+  try {
+    return localStorage.getItem(localCopyKey(docName)) !== null;
+  } catch {
+    return true;
+  }
+}
 
 function stateVector(doc: Y.Doc): StateVector {
   return Y.decodeStateVector(Y.encodeStateVector(doc));
@@ -43,8 +59,8 @@ function stateVector(doc: Y.Doc): StateVector {
  */
 export class DocChannel {
   readonly provider: WebsocketProvider;
-  readonly persistence: IndexeddbPersistence | null;
-  /** Resolves when IndexedDB's copy is loaded (or at once when there is none). */
+  private persistence: IndexeddbPersistence | null = null;
+  /** Resolves when IndexedDB's copy is loaded (or at once when none is kept). */
   readonly whenLocalLoaded: Promise<void>;
 
   private readonly tracker: AckTracker;
@@ -70,13 +86,23 @@ export class DocChannel {
   ) {
     this.storageKey = `mantelkaart:unsent:${docName}`;
     this.tracker = AckTracker.restore(readJson(this.storageKey));
-    this.persistence = opts.persist && typeof indexedDB !== 'undefined' ? new IndexeddbPersistence(`mantelkaart:${docName}`, doc) : null;
-    this.whenLocalLoaded = this.persistence
-      ? this.persistence.whenSynced.then(() => {
-          this.tracker.forgetMissing(stateVector(doc));
-          this.changed();
-        })
-      : Promise.resolve();
+    const keepCopy = opts.persist && typeof indexedDB !== 'undefined';
+    let localLoaded: () => void = () => {};
+    this.whenLocalLoaded = keepCopy ? new Promise<void>((resolve) => (localLoaded = resolve)) : Promise.resolve();
+    const openStore = () => {
+      if (this.persistence || this.destroyed) return;
+      this.persistence = new IndexeddbPersistence(`mantelkaart:${docName}`, doc);
+      void this.persistence.whenSynced.then(() => {
+        try {
+          localStorage.setItem(localCopyKey(docName), '1');
+        } catch {
+          // Storage refused: the next visit waits for IndexedDB as if there were a copy.
+        }
+        this.tracker.forgetMissing(stateVector(doc));
+        this.changed();
+        localLoaded();
+      });
+    };
 
     // No BroadcastChannel: two tabs of one browser (say a viewer and an editor) must each go through the
     // server, which is what decides what a link may do.
@@ -86,6 +112,8 @@ export class DocChannel {
 
     const onAfterTransaction = (tr: Y.Transaction) => {
       if (!tr.local) return;
+      // A change made here must survive a closed tab: keep the copy from now on.
+      if (keepCopy) openStore();
       const id = doc.clientID;
       const inserts = (tr.afterState.get(id) ?? 0) !== (tr.beforeState.get(id) ?? 0);
       const deletes: DeleteRange[] = [];
@@ -129,39 +157,65 @@ export class DocChannel {
     // the status says "connecting" meanwhile instead of a stale "connected".
     const onWake = () => {
       if (this.destroyed || this.denied || !this.provider.shouldConnect || document.visibilityState !== 'visible') return;
+      // A handshake under way is already the reconnect (a tab that becomes visible while its socket is opening).
+      if (this.provider.ws?.readyState === WebSocket.CONNECTING) return;
       const silentMs = Date.now() - this.provider.wsLastMessageReceived;
       if (this.provider.wsconnected && silentMs < WAKE_STALE_MS) return;
       this.provider.disconnect();
       this.provider.connect();
     };
+    // pageshow also fires on the first load, while the socket is opening; only a page back from the back/forward
+    // cache (persisted) has a socket that may have died.
+    const onPageShow = (e: PageTransitionEvent) => e.persisted && onWake();
     document.addEventListener('visibilitychange', onWake);
-    window.addEventListener('pageshow', onWake);
+    window.addEventListener('pageshow', onPageShow);
     window.addEventListener('online', onWake);
     this.cleanups.push(() => {
       window.removeEventListener('online', onNet);
       window.removeEventListener('offline', onNet);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onWake);
-      window.removeEventListener('pageshow', onWake);
+      window.removeEventListener('pageshow', onPageShow);
       window.removeEventListener('online', onWake);
     });
 
     this.status = this.computeStatus();
-    // Connect once this browser's copy is loaded (or after LOCAL_LOAD_WAIT_MS): when y-indexeddb opens it
-    // encodes the whole doc into its store, and if the server's state had already arrived that was the full
-    // map (about 1 s for 2,000 nodes here) between receiving the map and drawing it. Loaded first, it encodes
-    // only what is local, and a returning visitor sees their copy while the server's changes come in.
     let connected = false;
     const connect = () => {
       if (connected || this.destroyed) return;
       connected = true;
       this.provider.connect();
     };
-    if (this.persistence) {
+    if (!keepCopy) connect();
+    else if (hasLocalCopy(docName)) {
+      // Connect once this browser's copy is loaded (or after LOCAL_LOAD_WAIT_MS): when y-indexeddb opens it
+      // encodes the whole doc into its store, and if the server's state had already arrived that was the full
+      // map (about 1 s for 2,000 nodes here) between receiving the map and drawing it. Loaded first, it encodes
+      // only what is local, and a returning visitor sees their copy while the server's changes come in.
+      openStore();
       const wait = setTimeout(connect, LOCAL_LOAD_WAIT_MS);
       this.cleanups.push(() => clearTimeout(wait));
       void this.whenLocalLoaded.then(connect, connect);
-    } else connect();
+    } else {
+      // A first visit has no copy to show: waiting for IndexedDB (half a second on a slow phone) would only delay the
+      // map. Connect at once and start the copy after the map has been drawn (or sooner if a change is made here).
+      connect();
+      const later = () => {
+        const t = setTimeout(openStore, FIRST_VISIT_STORE_DELAY_MS);
+        this.cleanups.push(() => clearTimeout(t));
+      };
+      const onFirstSync = (synced: boolean) => {
+        if (!synced) return;
+        this.provider.off('sync', onFirstSync);
+        later();
+      };
+      this.provider.on('sync', onFirstSync);
+      const fallback = setTimeout(openStore, FIRST_VISIT_STORE_WAIT_MS);
+      this.cleanups.push(() => {
+        clearTimeout(fallback);
+        this.provider.off('sync', onFirstSync);
+      });
+    }
   }
 
   private socketOpen(): boolean {

@@ -1,5 +1,6 @@
 import { clearDocument } from 'y-indexeddb';
 import { privateRoomOf } from '../../shared/model/roomName';
+import { localCopyKey } from './docChannel';
 
 /**
  * Removes what this browser keeps of a map (the IndexedDB copies of the map and its private document, and the
@@ -10,6 +11,7 @@ export async function forgetLocalCopy(room: string): Promise<void> {
   for (const docName of [room, privateRoomOf(room)]) {
     try {
       localStorage.removeItem(`mantelkaart:unsent:${docName}`);
+      localStorage.removeItem(localCopyKey(docName));
     } catch {
       // Storage refused: nothing was kept there either.
     }

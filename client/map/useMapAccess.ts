@@ -10,6 +10,20 @@ export type MapAccess =
   | { state: 'denied' }
   | { state: 'not-found' };
 
+/** The link this tab opens the room with (from the URL, or this browser's list) and the role it claims, before the server has said anything. */
+export function claimedAccess(room: string, urlToken: string | null): { token: string; role: Role } | null {
+  const token = urlToken ?? findRecentMap(room)?.token ?? null;
+  return token ? { token, role: claimedRole(room, token) ?? 'view' } : null;
+}
+
+/** The token's own claim, or the role remembered with it. */
+function claimedRole(room: string, token: string): Role | null {
+  const claimed = decodeTokenPayload(token);
+  if (claimed && claimed.r === room) return claimed.l;
+  const remembered = findRecentMap(room);
+  return remembered && remembered.token === token ? remembered.role : null;
+}
+
 /**
  * Which token and role this tab uses for the room. The token comes from the URL fragment or, when the map is
  * reopened without it, from this browser's list. The role shown at once is the token's own claim (or the
@@ -18,8 +32,7 @@ export type MapAccess =
 export function useMapAccess(room: string, urlToken: string | null): MapAccess {
   const remembered = findRecentMap(room);
   const token = urlToken ?? remembered?.token ?? null;
-  const claimed = token ? decodeTokenPayload(token) : null;
-  const initialRole: Role | null = claimed && claimed.r === room ? claimed.l : remembered && remembered.token === token ? remembered.role : null;
+  const initialRole = token ? claimedRole(room, token) : null;
 
   const [access, setAccess] = useState<MapAccess>(() =>
     !token ? { state: 'no-token' } : { state: 'ready', token, role: initialRole ?? 'view', title: remembered?.title ?? '' },

@@ -18,6 +18,7 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
   const ownerScripts: string[] = [];
   const viewerScripts: string[] = [];
   const socketUrls: string[] = [];
+  let viewerSockets = 0;
 
   beforeAll(async () => {
     server = await TestServer.start();
@@ -38,7 +39,10 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
     contexts.push(phone.context);
     viewer = phone.page;
     viewer.on('request', (r) => r.resourceType() === 'script' && viewerScripts.push(r.url()));
-    viewer.on('websocket', (ws) => socketUrls.push(ws.url()));
+    viewer.on('websocket', (ws) => {
+      socketUrls.push(ws.url());
+      viewerSockets++;
+    });
     await viewer.goto(new URL(room.links.view, server.httpUrl).toString());
     await viewer.locator('[data-testid=session-status][data-connection=connected]').waitFor({ state: 'attached', timeout: 20_000 });
     await viewer.locator('.react-flow__node', { hasText: 'Wijkteam' }).waitFor();
@@ -96,6 +100,42 @@ describe.skipIf(skipWithoutBrowser)('a viewer on a phone', () => {
       expect(url).not.toMatch(/token/i);
       for (const token of Object.values(room.tokens)) expect(url).not.toContain(token);
     }
+  });
+
+  it('opens the map over one socket, and keeps a copy on the phone for the next visit once the map is drawn', async () => {
+    // A first visit connects at once; a second socket would mean the opening one was thrown away and redone.
+    expect(viewerSockets).toBe(1);
+    // The page finishing its load (pageshow) or coming to the front while its socket is still opening: on a slow
+    // phone network that is the usual order, and the opening socket must be kept, not restarted.
+    const slow = await viewer.context().newPage();
+    await slow.addInitScript(() => {
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          queueMicrotask(() => {
+            window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+            document.dispatchEvent(new Event('visibilitychange'));
+          });
+        }
+      };
+    });
+    let slowSockets = 0;
+    slow.on('websocket', () => slowSockets++);
+    await slow.goto(new URL(room.links.view, server.httpUrl).toString());
+    await slow.locator('[data-testid=session-status][data-synced=true]').waitFor({ state: 'attached', timeout: 20_000 });
+    expect(slowSockets).toBe(1);
+    await slow.close();
+    // The copy is started after the map is drawn, not before (waiting for IndexedDB would only delay the map).
+    await expect.poll(() => viewer.evaluate((r) => localStorage.getItem(`mantelkaart:copy:${r}`), room.room), { timeout: 10_000 }).toBe('1');
+
+    // The next visit, with a server that never answers: the phone shows the map it kept, before any answer.
+    const next = await viewer.context().newPage();
+    await next.routeWebSocket(/\/yjs\//, () => {});
+    await next.goto(new URL(room.links.view, server.httpUrl).toString());
+    await next.locator('.react-flow__node', { hasText: 'Wijkteam' }).waitFor({ timeout: 20_000 });
+    expect(await next.locator('[data-testid=session-status]').getAttribute('data-synced')).toBe('false');
+    await next.close();
   });
 
   it('is offered nothing that edits', async () => {
