@@ -4,6 +4,7 @@ import { openBenchClient, waitFor } from './clients';
 import { frameRecorder, ensureClientBuild, type BenchWindow } from './clientBench';
 import { addBenchMap, nodeCount } from './mapFixture';
 import { startContender, type RunningServer } from './servers';
+import { startCountingProxy } from '../../test/helpers/countingProxy';
 import { snapshot } from './snapshot';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,7 +16,7 @@ const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) 
 export interface LoadRun {
   /** Milliseconds from navigation until every card of the map is drawn (the page's own clock). */
   drawnMs: number;
-  /** Bytes the browser received over the network (HTTP bodies and headers as encoded, plus WebSocket frames). */
+  /** Bytes the server sent until the cards were drawn, counted on the wire (HTTP and WebSocket, as compressed). */
   bytes: number;
   /** Of which JavaScript, as transferred. */
   jsBytes: number;
@@ -44,7 +45,8 @@ async function seed(server: RunningServer, fill: (doc: import('yjs').Doc) => voi
   return { room: body.room, view: body.tokens.view, edit: body.tokens.edit };
 }
 
-async function load(browser: Browser, url: string, nodes: number, phone: boolean): Promise<LoadRun> {
+async function load(browser: Browser, server: RunningServer, path: string, nodes: number, phone: boolean): Promise<LoadRun> {
+  const proxy = await startCountingProxy(server.port);
   const context = await browser.newContext(
     phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3, locale: 'nl-NL' } : { viewport: { width: 1280, height: 800 }, locale: 'nl-NL' },
   );
@@ -58,28 +60,26 @@ async function load(browser: Browser, url: string, nodes: number, phone: boolean
     await cdp.send('Network.emulateNetworkConditions', FAST_3G);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
-  let bytes = 0;
   let jsBytes = 0;
   const types = new Map<string, { type: string; url: string }>();
   const scripts: string[] = [];
   cdp.on('Network.responseReceived', (e) => types.set(e.requestId, { type: e.type, url: e.response.url }));
   cdp.on('Network.loadingFinished', (e) => {
-    bytes += e.encodedDataLength;
     const t = types.get(e.requestId);
     if (t?.type === 'Script') {
       jsBytes += e.encodedDataLength;
       scripts.push(t.url.replace(/^.*\//, ''));
     }
   });
-  // Binary frames come as base64: three bytes for every four characters.
-  cdp.on('Network.webSocketFrameReceived', (e) => (bytes += Math.floor((e.response.payloadData.length * 3) / 4) + 2));
   try {
-    await page.goto(url, { waitUntil: 'commit', timeout: 60_000 });
+    await page.goto(proxy.url + path, { waitUntil: 'commit', timeout: 60_000 });
     await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.drawnAt !== null, undefined, { timeout: 120_000, polling: 100 });
+    const bytes = proxy.bytesDown();
     const drawnMs = await page.evaluate(() => (window as unknown as BenchWindow).__bench.drawnAt ?? Number.NaN);
     return { drawnMs, bytes, jsBytes, scripts };
   } finally {
     await context.close();
+    await proxy.close();
   }
 }
 
@@ -103,13 +103,13 @@ export async function phoneLoadBench(opts: { bigNodes: number; runs: number }): 
       },
       (n) => n > 0 && n === exampleNodes,
     );
-    const link = (room: string, token: string) => `${server.httpUrl}/m/${room}#token=${token}`;
+    const link = (room: string, token: string) => `/m/${room}#token=${token}`;
     const viewLink: LoadRun[] = [];
-    for (let i = 0; i < opts.runs; i++) viewLink.push(await load(browser, link(example.room, example.view), exampleNodes, true));
-    const editLinkLaptop = await load(browser, link(example.room, example.edit), exampleNodes, false);
+    for (let i = 0; i < opts.runs; i++) viewLink.push(await load(browser, server, link(example.room, example.view), exampleNodes, true));
+    const editLinkLaptop = await load(browser, server, link(example.room, example.edit), exampleNodes, false);
     const big = await seed(server, (doc) => addBenchMap(doc, { nodes: opts.bigNodes, edges: opts.bigNodes, columns: Math.ceil(Math.sqrt(opts.bigNodes * 0.75)) }), (n) => n === opts.bigNodes);
     const bigViewLink: LoadRun[] = [];
-    for (let i = 0; i < opts.runs; i++) bigViewLink.push(await load(browser, link(big.room, big.view), opts.bigNodes, true));
+    for (let i = 0; i < opts.runs; i++) bigViewLink.push(await load(browser, server, link(big.room, big.view), opts.bigNodes, true));
     return { viewLink, editLinkLaptop, bigViewLink, bigNodes: opts.bigNodes };
   } finally {
     await browser.close();

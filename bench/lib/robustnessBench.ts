@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
 import { encodeAwarenessEntries, encodeAwarenessFrame, encodeSyncStep1 } from '../../shared/protocol/frame';
@@ -71,7 +72,8 @@ async function slowConsumer(server: RunningServer): Promise<RobustnessResult['sl
   (slow as unknown as { _socket: { pause(): void } })._socket.pause();
   const sender = await open(url);
   const baseline = memoryMiB(server.pid).rss;
-  const big = 'x'.repeat(200 * 1024);
+  // Incompressible (the server compresses large frames): 200 KiB of base64.
+  const big = randomBytes(150 * 1024).toString('base64');
   let sent = 0;
   let done = false;
   void closed.then(() => (done = true));

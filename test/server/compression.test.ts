@@ -6,7 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeJson } from '../../server/compressJson';
-import { TestServer } from '../helpers/server';
+import { WebSocket } from 'ws';
+import { createNode, nodesMap } from '../../shared/model/mapDoc';
+import { encodeSyncStep1 } from '../../shared/protocol/frame';
+import { MESSAGE_SYNC, SYNC_STEP2 } from '../../shared/protocol/messages';
+import { openSynced, waitFor, type TestClient } from '../helpers/clients';
+import { startCountingProxy } from '../helpers/countingProxy';
+import { TestServer, type CreatedRoom } from '../helpers/server';
+import { docUrl } from './frames';
 
 const CLIENT = fileURLToPath(new URL('../../dist/client-e2e/', import.meta.url));
 
@@ -87,5 +94,58 @@ describe('compressed API answers', () => {
     expect(answer(undefined, big).headers['Content-Encoding']).toBeUndefined();
     expect(answer('br', '{"ok":true}').headers['Content-Encoding']).toBeUndefined();
     expect(answer('br', '{"ok":true}').headers.Vary).toBe('Accept-Encoding');
+  });
+});
+
+describe('a compressed socket', () => {
+  let server: TestServer;
+  let room: CreatedRoom;
+  const clients: TestClient[] = [];
+  beforeAll(async () => {
+    server = await TestServer.start();
+    room = await server.createRoom('Groot');
+    const editor = await openSynced(server.wsUrl, room.room, room.tokens.edit);
+    clients.push(editor);
+    editor.doc.transact(() => {
+      for (let i = 0; i < 300; i++) createNode(editor.doc, { label: `Sleutelfiguur ${i} in de wijk`, x: (i % 20) * 220, y: Math.floor(i / 20) * 140 });
+    });
+    const check = await openSynced(server.wsUrl, room.room, room.tokens.view);
+    clients.push(check);
+    await waitFor(() => nodesMap(check.doc).size === 300, 'the cards are on the server');
+  });
+  afterAll(async () => {
+    for (const c of clients) c.destroy();
+    await server?.dispose();
+    server?.removeData();
+  });
+
+  /** Opens the map through a counting proxy, asks for the whole map and returns its sync answer and the bytes on the wire. */
+  async function firstSync(deflate: boolean): Promise<{ extensions: string; answer: Buffer; wireBytes: number }> {
+    const proxy = await startCountingProxy(server.port);
+    try {
+      const ws = new WebSocket(docUrl(proxy.url.replace('http:', 'ws:') + '/yjs', room.room, room.tokens.view), { perMessageDeflate: deflate });
+      const messages: Buffer[] = [];
+      ws.on('message', (data: Buffer) => messages.push(Buffer.from(data)));
+      await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
+      ws.send(encodeSyncStep1(new Uint8Array([0])));
+      const isAnswer = (m: Buffer) => m[0] === MESSAGE_SYNC && m[1] === SYNC_STEP2 && m.length > 10_000;
+      await waitFor(() => messages.some(isAnswer), 'the whole map arrived');
+      const wireBytes = proxy.bytesDown();
+      ws.close();
+      return { extensions: ws.extensions, answer: messages.find(isAnswer)!, wireBytes };
+    } finally {
+      await proxy.close();
+    }
+  }
+
+  it("sends a map's first sync compressed to a client that offers permessage-deflate, and as is to one that does not", async () => {
+    const plain = await firstSync(false);
+    const packed = await firstSync(true);
+    expect(plain.extensions).toBe('');
+    expect(packed.extensions).toContain('permessage-deflate');
+    // The same bytes once decoded; on the wire a fraction of them.
+    expect(packed.answer.equals(plain.answer)).toBe(true);
+    expect(plain.wireBytes).toBeGreaterThan(plain.answer.length);
+    expect(packed.wireBytes).toBeLessThan(plain.answer.length / 3);
   });
 });

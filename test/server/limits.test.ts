@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNode, nodesMap } from '../../shared/model/mapDoc';
 import { encodeSyncStep1 } from '../../shared/protocol/frame';
@@ -132,7 +133,8 @@ describe('limits with clear outcomes', () => {
     const healthy = await client(openSynced(server.wsUrl, room.room, room.tokens.view));
     const sender = await raw(docUrl(server.wsUrl, room.room, room.tokens.edit));
     const before = server.memory();
-    const pad = 'x'.repeat(200 * KiB);
+    // Incompressible, as a flood meant to hurt would be: the socket compresses large frames (permessage-deflate).
+    const pad = randomBytes(150 * KiB).toString('base64');
     const clientID = 4242;
     let sent = 0;
     for (let clock = 1; clock <= 400 && server.logLines('WS_SLOW_CONSUMER').length === 0; clock++) {
