@@ -217,7 +217,7 @@ export function checkTargets(r: BenchResults): Target[] {
     met: ph ? med(ph.viewLink, (x) => x.drawnMs) <= 2000 : null,
   });
   targets.push({
-    name: 'View link on a phone: bytes over the network (the browser’s own network events, WebSocket frames included)',
+    name: 'View link on a phone: bytes over the network until the cards are drawn (counted on the wire: HTTP and WebSocket as sent)',
     target: '≤ 200 KiB',
     measured: ph ? `${kib(med(ph.viewLink, (x) => x.bytes))}, of which JavaScript ${kib(med(ph.viewLink, (x) => x.jsBytes))}` : 'n/a',
     met: ph ? med(ph.viewLink, (x) => x.bytes) <= 200 * 1024 : null,
@@ -234,6 +234,15 @@ export function checkTargets(r: BenchResults): Target[] {
     measured: ph ? `${ms(med(ph.bigViewLink, (x) => x.drawnMs))}, ${kib(med(ph.bigViewLink, (x) => x.bytes))} over the network` : 'n/a',
     met: ph ? med(ph.bigViewLink, (x) => x.drawnMs) <= 5000 : null,
   });
+  if (ph?.viewLinkWire && ph.bigViewLinkWire) {
+    // Not the issue's own method (Chrome's emulation), so reported beside it rather than instead of it.
+    targets.push({
+      name: 'The same two view-link loads with Fast 3G shaped on the wire instead of by Chrome (which throttles WebSocket messages decompressed): cards drawn',
+      target: '≤ 2.0 s and ≤ 5 s (medians of 3)',
+      measured: `${ms(med(ph.viewLinkWire, (x) => x.drawnMs))} and ${ms(med(ph.bigViewLinkWire, (x) => x.drawnMs))} (${kib(med(ph.bigViewLinkWire, (x) => x.bytes))} on the wire)`,
+      met: med(ph.viewLinkWire, (x) => x.drawnMs) <= 2000 && med(ph.bigViewLinkWire, (x) => x.drawnMs) <= 5000,
+    });
+  }
   targets.push({
     name: 'Initial JavaScript, gzipped',
     target: '< 300 kB (300,000 bytes)',
@@ -368,11 +377,18 @@ export function renderMarkdown(r: BenchResults): string {
     const p = r.phone;
     L.push('## Opening a link on a phone (issue 17)', '');
     L.push(
-      'A phone-sized Chromium (390×844, touch) with Chrome’s "Fast 3G" (1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip) and its CPU slowed four times, cache off, each load in a fresh browser context. Time is from navigation until every card is drawn, on the page’s own clock; bytes are what the browser’s network events say arrived (HTTP as encoded on the wire, WebSocket frames), not an estimate.',
+      'A phone-sized Chromium (390×844, touch) with Chrome’s "Fast 3G" (1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip) and its CPU slowed four times, cache off, each load in a fresh browser context. Time is from navigation until every card is drawn, on the page’s own clock. Bytes are counted on the wire until then, by a TCP proxy between browser and server (HTTP as sent, WebSocket frames as sent, compressed with permessage-deflate where large), not an estimate. Chrome’s emulation throttles WebSocket messages by their decompressed size; the rows "on the wire" shape the same link in that proxy instead (bandwidth each way, 75 ms each way, one link shared by all connections), with only the CPU slowed in Chrome.',
       '',
     );
     L.push('| load | cards drawn | over the network | of which JavaScript |', '| --- | --- | --- | --- |');
-    for (const [name, runs] of [['view link, example map', p.viewLink], [`view link, ${p.bigNodes} cards`, p.bigViewLink], ['edit link, laptop, no throttling', [p.editLinkLaptop]]] as const) {
+    const rows: [string, LoadRun[]][] = [
+      ['view link, example map', p.viewLink],
+      ['view link, example map, on the wire', p.viewLinkWire ?? []],
+      [`view link, ${p.bigNodes} cards`, p.bigViewLink],
+      [`view link, ${p.bigNodes} cards, on the wire`, p.bigViewLinkWire ?? []],
+      ['edit link, laptop, no throttling', [p.editLinkLaptop]],
+    ];
+    for (const [name, runs] of rows) {
       for (const x of runs) L.push(`| ${name} | ${ms(x.drawnMs)} | ${round(x.bytes / 1024, 0)} KiB | ${round(x.jsBytes / 1024, 0)} KiB (${x.scripts.length} files) |`);
     }
     L.push('', `Scripts a view link fetched: ${p.viewLink[0]?.scripts.join(', ') ?? 'n/a'}.`, '');

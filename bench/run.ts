@@ -152,7 +152,8 @@ async function main(): Promise<void> {
       const med = (runs: LoadRun[], f: (r: LoadRun) => number) => median(runs.map(f));
       say(
         `phone, Fast 3G, CPU ×4: view link drawn ${med(phone.viewLink, (r) => r.drawnMs).toFixed(0)} ms, ${(med(phone.viewLink, (r) => r.bytes) / 1024).toFixed(0)} KiB; ` +
-          `${phone.bigNodes} cards drawn ${med(phone.bigViewLink, (r) => r.drawnMs).toFixed(0)} ms; edit link JS ${(phone.editLinkLaptop.jsBytes / 1024).toFixed(0)} KiB`,
+          `${phone.bigNodes} cards drawn ${med(phone.bigViewLink, (r) => r.drawnMs).toFixed(0)} ms; edit link JS ${(phone.editLinkLaptop.jsBytes / 1024).toFixed(0)} KiB; ` +
+          `shaped on the wire: ${med(phone.viewLinkWire ?? [], (r) => r.drawnMs).toFixed(0)} ms and ${med(phone.bigViewLinkWire ?? [], (r) => r.drawnMs).toFixed(0)} ms`,
       );
     }
   }

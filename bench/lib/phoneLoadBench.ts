@@ -12,6 +12,14 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 /** Chrome's "Fast 3G" as the issue defines it: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip; CPU four times slower. */
 const FAST_3G = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
+/**
+ * The same link shaped on the wire, in the counting proxy, instead of in Chrome: Chrome throttles WebSocket messages by
+ * their decompressed size, so its emulation does not see what permessage-deflate saves a phone.
+ */
+const FAST_3G_WIRE = { downBytesPerSecond: FAST_3G.downloadThroughput, upBytesPerSecond: FAST_3G.uploadThroughput, oneWayDelayMs: FAST_3G.latency / 2 };
+
+/** How a load is throttled: not at all (a laptop), by Chrome's emulation, or on the wire. */
+type Throttle = 'none' | 'chrome' | 'wire';
 
 export interface LoadRun {
   /** Milliseconds from navigation until every card of the map is drawn (the page's own clock). */
@@ -28,6 +36,9 @@ export interface PhoneLoadResult {
   viewLink: LoadRun[];
   editLinkLaptop: LoadRun;
   bigViewLink: LoadRun[];
+  /** The same view-link loads with the link shaped on the wire (FAST_3G_WIRE) instead of by Chrome. */
+  viewLinkWire?: LoadRun[];
+  bigViewLinkWire?: LoadRun[];
   bigNodes: number;
 }
 
@@ -45,8 +56,9 @@ async function seed(server: RunningServer, fill: (doc: import('yjs').Doc) => voi
   return { room: body.room, view: body.tokens.view, edit: body.tokens.edit };
 }
 
-async function load(browser: Browser, server: RunningServer, path: string, nodes: number, phone: boolean): Promise<LoadRun> {
-  const proxy = await startCountingProxy(server.port);
+async function load(browser: Browser, server: RunningServer, path: string, nodes: number, throttle: Throttle): Promise<LoadRun> {
+  const phone = throttle !== 'none';
+  const proxy = await startCountingProxy(server.port, throttle === 'wire' ? FAST_3G_WIRE : undefined);
   const context = await browser.newContext(
     phone ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3, locale: 'nl-NL' } : { viewport: { width: 1280, height: 800 }, locale: 'nl-NL' },
   );
@@ -56,10 +68,8 @@ async function load(browser: Browser, server: RunningServer, path: string, nodes
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (phone) {
-    await cdp.send('Network.emulateNetworkConditions', FAST_3G);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  }
+  if (throttle === 'chrome') await cdp.send('Network.emulateNetworkConditions', FAST_3G);
+  if (phone) await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   let jsBytes = 0;
   const types = new Map<string, { type: string; url: string }>();
   const scripts: string[] = [];
@@ -85,7 +95,7 @@ async function load(browser: Browser, server: RunningServer, path: string, nodes
 
 /**
  * A participant's phone opening the view link (the example map, then a 2,000-card one) over "Fast 3G" with a CPU
- * four times slower, cold cache, three times each; and the edit link on a laptop without throttling, for the
+ * four times slower, cold cache, three times each, throttled by Chrome and, alternately, on the wire; and the edit link on a laptop without throttling, for the
  * JavaScript it fetches. Bytes are what the browser's own network events say arrived.
  */
 export async function phoneLoadBench(opts: { bigNodes: number; runs: number }): Promise<PhoneLoadResult> {
@@ -105,12 +115,20 @@ export async function phoneLoadBench(opts: { bigNodes: number; runs: number }): 
     );
     const link = (room: string, token: string) => `/m/${room}#token=${token}`;
     const viewLink: LoadRun[] = [];
-    for (let i = 0; i < opts.runs; i++) viewLink.push(await load(browser, server, link(example.room, example.view), exampleNodes, true));
-    const editLinkLaptop = await load(browser, server, link(example.room, example.edit), exampleNodes, false);
+    const viewLinkWire: LoadRun[] = [];
+    for (let i = 0; i < opts.runs; i++) {
+      viewLink.push(await load(browser, server, link(example.room, example.view), exampleNodes, 'chrome'));
+      viewLinkWire.push(await load(browser, server, link(example.room, example.view), exampleNodes, 'wire'));
+    }
+    const editLinkLaptop = await load(browser, server, link(example.room, example.edit), exampleNodes, 'none');
     const big = await seed(server, (doc) => addBenchMap(doc, { nodes: opts.bigNodes, edges: opts.bigNodes, columns: Math.ceil(Math.sqrt(opts.bigNodes * 0.75)) }), (n) => n === opts.bigNodes);
     const bigViewLink: LoadRun[] = [];
-    for (let i = 0; i < opts.runs; i++) bigViewLink.push(await load(browser, server, link(big.room, big.view), opts.bigNodes, true));
-    return { viewLink, editLinkLaptop, bigViewLink, bigNodes: opts.bigNodes };
+    const bigViewLinkWire: LoadRun[] = [];
+    for (let i = 0; i < opts.runs; i++) {
+      bigViewLink.push(await load(browser, server, link(big.room, big.view), opts.bigNodes, 'chrome'));
+      bigViewLinkWire.push(await load(browser, server, link(big.room, big.view), opts.bigNodes, 'wire'));
+    }
+    return { viewLink, editLinkLaptop, bigViewLink, viewLinkWire, bigViewLinkWire, bigNodes: opts.bigNodes };
   } finally {
     await browser.close();
     await server.stop();

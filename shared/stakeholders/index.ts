@@ -2,8 +2,9 @@
  * The stakeholder-mapping domain core (issue 5): pure data and functions over a MapSnapshot, shared by the
  * stakeholder UI extension, the server and the project-plan export. No DOM, no Node.
  *
- * Map templates (./templates/index) and CSV import (./csvImport, with papaparse) are imported from their own
- * modules: through this index every importer, a phone on the view link too, would download them.
+ * Map templates (./templates/index), CSV import (./csvImport, with papaparse) and the diagnostics
+ * (./diagnostics/index) are imported from their own modules: through this index every importer, a phone on the
+ * view link too, would download them before drawing a card.
  */
 export * from './kinds/index';
 export * from './relations';
@@ -15,7 +16,6 @@ export * from './capacity';
 export * from './coverage';
 export * from './links';
 export * from './participatingOrganisations';
-export * from './diagnostics/index';
 export * from './commands';
 export * from './format';
 export * from './partnerCategories';

@@ -1,5 +1,5 @@
 import type { Diagnostic, DiagnosticProvider } from '../../../host/api';
-import { diagnose, type Problem } from '../../../../shared/stakeholders';
+import type { Problem } from '../../../../shared/stakeholders/diagnostics/index';
 
 /** A domain problem as the host shows it: the quick fix's argument object becomes the command's one argument. */
 export function toDiagnostic(p: Problem): Diagnostic {
@@ -12,7 +12,15 @@ export function toDiagnostic(p: Problem): Diagnostic {
   };
 }
 
+// The checks (and their messages in two languages) load with the first run, after the map is drawn: a phone opening
+// a view link needs the cards first, the problem markers a moment later.
+let checks: Promise<typeof import('../../../../shared/stakeholders/diagnostics/index')> | null = null;
+
 /** The domain's diagnose() as a diagnostic provider; the host reruns it (debounced) after every change. */
 export const stakeholderDiagnostics: DiagnosticProvider = {
-  provideDiagnostics: (map) => diagnose(map).map(toDiagnostic),
+  provideDiagnostics: async (map) => {
+    checks ??= import('../../../../shared/stakeholders/diagnostics/index');
+    const { diagnose } = await checks;
+    return diagnose(map).map(toDiagnostic);
+  },
 };
