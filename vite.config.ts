@@ -10,8 +10,8 @@ export default defineConfig(({ mode }) => ({
   root: 'client',
   plugins: [
     react(),
-    // A map's built-in extensions are fetched with the main chunk, not after it has run.
-    preloadDynamicImports('client/app/extensions.ts'),
+    // The app and a map's built-in extensions are fetched with the first small chunk, not after it has run.
+    preloadDynamicImports('client/main.tsx', 'client/app/extensions.ts'),
     // Every text asset also as .br and .gz, made once at build time: the server picks one per request, no CPU per
     // request. Source maps stay as they are: only developer tools fetch them, and brotli on them tripled the build.
     // Also for files too small to shrink (a chunk that only imports another): every text file then has its copies,

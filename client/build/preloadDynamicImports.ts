@@ -1,13 +1,13 @@
 import type { HtmlTagDescriptor, Plugin, Rollup } from 'vite';
 
 /**
- * A build plugin: the page's HTML preloads the chunks that one module loads with `import()` (with the chunks they
- * import in turn, and their CSS). For the app's list of built-in extensions: a map needs them before it can draw a
- * card, and without this the browser learns of them only after the main chunk has downloaded and run, a second
- * wave of requests that cost about half a second on a slow phone network. Only modules inside the client folder
- * count: the development extensions under test/ load on request only.
+ * A build plugin: the page's HTML preloads the chunks that some modules load with `import()` (with the chunks they
+ * import in turn, and their CSS). For the entry's second step (the app) and the list of built-in extensions: a map
+ * needs them before it can draw a card, and without this the browser learns of them only after the first chunk has
+ * downloaded and run, a second wave of requests that cost about half a second on a slow phone network. Only modules
+ * inside the client folder count: the development extensions under test/ load on request only.
  */
-export function preloadDynamicImports(importer: string): Plugin {
+export function preloadDynamicImports(...importers: string[]): Plugin {
   let root = '';
   let targets: string[] = [];
   return {
@@ -17,9 +17,11 @@ export function preloadDynamicImports(importer: string): Plugin {
       root = config.root;
     },
     buildEnd() {
-      const id = [...this.getModuleIds()].find((m) => m.endsWith(importer));
-      if (!id) this.error(`preloadDynamicImports: ${importer} is not part of the build`);
-      targets = (this.getModuleInfo(id)?.dynamicallyImportedIds ?? []).filter((m) => m.startsWith(root));
+      targets = importers.flatMap((importer) => {
+        const id = [...this.getModuleIds()].find((m) => m.endsWith(importer));
+        if (!id) this.error(`preloadDynamicImports: ${importer} is not part of the build`);
+        return (this.getModuleInfo(id)?.dynamicallyImportedIds ?? []).filter((m) => m.startsWith(root));
+      });
     },
     transformIndexHtml: {
       order: 'post',

@@ -132,7 +132,9 @@ function MapCanvasInner({
   // A boolean selector, so changes of the unsent count do not re-render the canvas.
   const synced = useSyncExternalStore(session.subscribe, () => session.getStatus().synced);
   const localLoaded = useSyncExternalStore(session.subscribe, () => session.getStatus().localLoaded);
-  const loaded = synced || (localLoaded && nodes.length > 0);
+  // Only once the mirror reads the document: a map already synced when the canvas mounts (the socket opens before
+  // the app has loaded) would otherwise look empty on the first render and never be framed.
+  const loaded = mirror !== null && (synced || (localLoaded && nodes.length > 0));
 
   const writes = useCanvasWrites(session, mirror, readOnly, flow, wrapper);
   // React Flow reports sizes of ghost cards too; they are not in the document and must never be written.
