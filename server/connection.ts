@@ -94,7 +94,7 @@ export class Connection implements RoomPeer {
     // View sockets get no sync step 1: their answer (their own state) would be dropped anyway.
     if (canEdit(this.role)) this.send(encodeSyncStep1(Y.encodeStateVector(room.doc)));
     const states = room.awareness.getStates();
-    if (states.size > 0) this.send(encodeAwarenessFrame(encodeAwarenessUpdate(room.awareness, [...states.keys()])));
+    if (states.size > 0) this.send(encodeAwarenessFrame(encodeAwarenessUpdate(room.awareness, [...states.keys()])), { compress: true });
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
@@ -126,7 +126,7 @@ export class Connection implements RoomPeer {
   private apply(room: Room, frame: ClientFrame): void {
     switch (frame.kind) {
       case 'syncStep1':
-        this.send(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, frame.stateVector)));
+        this.send(encodeSyncStep2(Y.encodeStateAsUpdate(room.doc, frame.stateVector)), { compress: true });
         return;
       case 'syncStep2':
       case 'update':
@@ -210,14 +210,19 @@ export class Connection implements RoomPeer {
     this.close(closeCode, 'malformed frame');
   }
 
-  send(frame: Uint8Array): void {
+  /**
+   * Sends one frame. `compress` only for what this socket gets once (the map when it asks for it, who is there when it
+   * joins): with permessage-deflate that is where the bytes are, while a relayed edit goes to every socket of the room
+   * and compressing it once per socket would cost CPU on every keystroke. Frames under 1 KiB go as they are anyway.
+   */
+  send(frame: Uint8Array, opts: { compress?: boolean } = {}): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       log('WS_SLOW_CONSUMER', { doc: this.docName, role: this.role, buffered: this.ws.bufferedAmount, limit: this.limits.maxBufferedBytes });
       this.close(CLOSE_TRY_AGAIN, 'too slow');
       return;
     }
-    this.ws.send(frame);
+    this.ws.send(frame, { compress: opts.compress ?? false });
   }
 
   close(code: number, reason: string): void {

@@ -54,9 +54,10 @@ export class SocketGate {
       noServer: true,
       maxPayload: deps.limits.maxFrameBytes,
       // A map's first sync is one frame of the whole document; Yjs updates compress about seven to one (2,000 cards:
-      // 534 kB as 80 kB), which on a phone's 3G is seconds. Small frames (the live edits, presence) go as they are,
-      // with no CPU spent on them. No context is kept between messages, and the server's window is small, so an
-      // open socket holds little zlib memory (maxPayload still bounds what an inflated frame may grow to).
+      // 534 kB as 80 kB), which on a phone's 3G is seconds. Only what a socket gets once is compressed (see
+      // Connection.send): relayed edits and presence go as they are, with no CPU spent per socket. No context is kept
+      // between messages, and the server's window is small, so an open socket holds little zlib memory (maxPayload
+      // still bounds what an inflated frame may grow to).
       perMessageDeflate: {
         threshold: 1024,
         serverNoContextTakeover: true,

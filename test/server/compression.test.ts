@@ -148,4 +148,32 @@ describe('a compressed socket', () => {
     expect(plain.wireBytes).toBeGreaterThan(plain.answer.length);
     expect(packed.wireBytes).toBeLessThan(plain.answer.length / 3);
   });
+
+  it('relays live edits as they are, even to a client that offers compression (one frame goes to every socket)', async () => {
+    const proxy = await startCountingProxy(server.port);
+    const editor = await openSynced(server.wsUrl, room.room, room.tokens.edit);
+    clients.push(editor);
+    try {
+      const ws = new WebSocket(docUrl(proxy.url.replace('http:', 'ws:') + '/yjs', room.room, room.tokens.view), { perMessageDeflate: true });
+      const messages: Buffer[] = [];
+      ws.on('message', (data: Buffer) => messages.push(Buffer.from(data)));
+      await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
+      ws.send(encodeSyncStep1(new Uint8Array([0])));
+      await waitFor(() => messages.some((m) => m[0] === MESSAGE_SYNC && m[1] === SYNC_STEP2), 'the map arrived');
+      const before = proxy.bytesDown();
+      const seen = messages.length;
+      // A pasted block of cards: one large update, relayed as one frame.
+      editor.doc.transact(() => {
+        for (let i = 0; i < 100; i++) createNode(editor.doc, { label: `Geplakt kaartje ${i} met een lange naam`, x: i * 10, y: 5000 });
+      });
+      const isRelay = (m: Buffer) => m[0] === MESSAGE_SYNC && m.length > 5_000;
+      await waitFor(() => messages.slice(seen).some(isRelay), 'the edit was relayed');
+      const relayed = messages.slice(seen).find(isRelay)!;
+      expect(ws.extensions).toContain('permessage-deflate');
+      expect(proxy.bytesDown() - before).toBeGreaterThanOrEqual(relayed.length);
+      ws.close();
+    } finally {
+      await proxy.close();
+    }
+  });
 });
