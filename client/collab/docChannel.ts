@@ -76,6 +76,9 @@ export class DocChannel {
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
+  /** Keep a copy in IndexedDB (opts.persist, where the browser has IndexedDB). */
+  private readonly keepCopy: boolean;
+  private localLoaded: () => void = () => {};
 
   constructor(
     readonly doc: Y.Doc,
@@ -86,23 +89,8 @@ export class DocChannel {
   ) {
     this.storageKey = `mantelkaart:unsent:${docName}`;
     this.tracker = AckTracker.restore(readJson(this.storageKey));
-    const keepCopy = opts.persist && typeof indexedDB !== 'undefined';
-    let localLoaded: () => void = () => {};
-    this.whenLocalLoaded = keepCopy ? new Promise<void>((resolve) => (localLoaded = resolve)) : Promise.resolve();
-    const openStore = () => {
-      if (this.persistence || this.destroyed) return;
-      this.persistence = new IndexeddbPersistence(`mantelkaart:${docName}`, doc);
-      void this.persistence.whenSynced.then(() => {
-        try {
-          localStorage.setItem(localCopyKey(docName), '1');
-        } catch {
-          // Storage refused: the next visit waits for IndexedDB as if there were a copy.
-        }
-        this.tracker.forgetMissing(stateVector(doc));
-        this.changed();
-        localLoaded();
-      });
-    };
+    this.keepCopy = opts.persist && typeof indexedDB !== 'undefined';
+    this.whenLocalLoaded = this.keepCopy ? new Promise<void>((resolve) => (this.localLoaded = resolve)) : Promise.resolve();
 
     // No BroadcastChannel: two tabs of one browser (say a viewer and an editor) must each go through the
     // server, which is what decides what a link may do.
@@ -113,7 +101,7 @@ export class DocChannel {
     const onAfterTransaction = (tr: Y.Transaction) => {
       if (!tr.local) return;
       // A change made here must survive a closed tab: keep the copy from now on.
-      if (keepCopy) openStore();
+      this.openStore();
       const id = doc.clientID;
       const inserts = (tr.afterState.get(id) ?? 0) !== (tr.beforeState.get(id) ?? 0);
       const deletes: DeleteRange[] = [];
@@ -180,42 +168,63 @@ export class DocChannel {
     });
 
     this.status = this.computeStatus();
+    this.start();
+  }
+
+  /** Opens this browser's copy of the document in IndexedDB (once; not at all without keepCopy). */
+  private openStore(): void {
+    if (!this.keepCopy || this.persistence || this.destroyed) return;
+    const persistence = new IndexeddbPersistence(`mantelkaart:${this.docName}`, this.doc);
+    this.persistence = persistence;
+    void persistence.whenSynced.then(() => {
+      try {
+        localStorage.setItem(localCopyKey(this.docName), '1');
+      } catch {
+        // Storage refused: the next visit waits for IndexedDB as if there were a copy.
+      }
+      this.tracker.forgetMissing(stateVector(this.doc));
+      this.changed();
+      this.localLoaded();
+    });
+  }
+
+  /** Connects, and opens the local copy before or after that depending on whether this browser has one. */
+  private start(): void {
     let connected = false;
     const connect = () => {
       if (connected || this.destroyed) return;
       connected = true;
       this.provider.connect();
     };
-    if (!keepCopy) connect();
-    else if (hasLocalCopy(docName)) {
+    if (!this.keepCopy) {
+      connect();
+      return;
+    }
+    if (hasLocalCopy(this.docName)) {
       // Connect once this browser's copy is loaded (or after LOCAL_LOAD_WAIT_MS): when y-indexeddb opens it
       // encodes the whole doc into its store, and if the server's state had already arrived that was the full
       // map (about 1 s for 2,000 nodes here) between receiving the map and drawing it. Loaded first, it encodes
       // only what is local, and a returning visitor sees their copy while the server's changes come in.
-      openStore();
+      this.openStore();
       const wait = setTimeout(connect, LOCAL_LOAD_WAIT_MS);
       this.cleanups.push(() => clearTimeout(wait));
       void this.whenLocalLoaded.then(connect, connect);
-    } else {
-      // A first visit has no copy to show: waiting for IndexedDB (half a second on a slow phone) would only delay the
-      // map. Connect at once and start the copy after the map has been drawn (or sooner if a change is made here).
-      connect();
-      const later = () => {
-        const t = setTimeout(openStore, FIRST_VISIT_STORE_DELAY_MS);
-        this.cleanups.push(() => clearTimeout(t));
-      };
-      const onFirstSync = (synced: boolean) => {
-        if (!synced) return;
-        this.provider.off('sync', onFirstSync);
-        later();
-      };
-      this.provider.on('sync', onFirstSync);
-      const fallback = setTimeout(openStore, FIRST_VISIT_STORE_WAIT_MS);
-      this.cleanups.push(() => {
-        clearTimeout(fallback);
-        this.provider.off('sync', onFirstSync);
-      });
+      return;
     }
+    // A first visit has no copy to show: waiting for IndexedDB (half a second on a slow phone) would only delay the
+    // map. Connect at once and start the copy after the map has been drawn (or sooner if a change is made here).
+    connect();
+    const timers: ReturnType<typeof setTimeout>[] = [setTimeout(() => this.openStore(), FIRST_VISIT_STORE_WAIT_MS)];
+    const onFirstSync = (synced: boolean) => {
+      if (!synced) return;
+      this.provider.off('sync', onFirstSync);
+      timers.push(setTimeout(() => this.openStore(), FIRST_VISIT_STORE_DELAY_MS));
+    };
+    this.provider.on('sync', onFirstSync);
+    this.cleanups.push(() => {
+      for (const t of timers) clearTimeout(t);
+      this.provider.off('sync', onFirstSync);
+    });
   }
 
   private socketOpen(): boolean {
