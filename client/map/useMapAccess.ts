@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { decodeTokenPayload } from '../../shared/protocol/token';
 import type { Role } from '../../shared/protocol/roles';
 import { ApiError, getRoom } from '../api/roomsApi';
-import { findRecentMap, rememberMap } from '../app/recentMaps';
+import { findRecentMap, rememberMap, type RecentMap } from '../app/recentMaps';
 
 export type MapAccess =
   | { state: 'ready'; token: string; role: Role; title: string }
@@ -12,16 +12,17 @@ export type MapAccess =
 
 /** The link this tab opens the room with (from the URL, or this browser's list) and the role it claims, before the server has said anything. */
 export function claimedAccess(room: string, urlToken: string | null): { token: string; role: Role } | null {
-  const token = urlToken ?? findRecentMap(room)?.token ?? null;
-  return token ? { token, role: claimedRole(room, token) ?? 'view' } : null;
+  const link = claimedLink(room, urlToken, findRecentMap(room));
+  return link ? { token: link.token, role: link.role ?? 'view' } : null;
 }
 
-/** The token's own claim, or the role remembered with it. */
-function claimedRole(room: string, token: string): Role | null {
+/** The token, and its own claim of a role for this room, or else the role remembered with it. */
+function claimedLink(room: string, urlToken: string | null, remembered: RecentMap | undefined): { token: string; role: Role | null } | null {
+  const token = urlToken ?? remembered?.token ?? null;
+  if (!token) return null;
   const claimed = decodeTokenPayload(token);
-  if (claimed && claimed.r === room) return claimed.l;
-  const remembered = findRecentMap(room);
-  return remembered && remembered.token === token ? remembered.role : null;
+  if (claimed && claimed.r === room) return { token, role: claimed.l };
+  return { token, role: remembered && remembered.token === token ? remembered.role : null };
 }
 
 /**
@@ -31,8 +32,9 @@ function claimedRole(room: string, token: string): Role | null {
  */
 export function useMapAccess(room: string, urlToken: string | null): MapAccess {
   const remembered = findRecentMap(room);
-  const token = urlToken ?? remembered?.token ?? null;
-  const initialRole = token ? claimedRole(room, token) : null;
+  const link = claimedLink(room, urlToken, remembered);
+  const token = link?.token ?? null;
+  const initialRole = link?.role ?? null;
 
   const [access, setAccess] = useState<MapAccess>(() =>
     !token ? { state: 'no-token' } : { state: 'ready', token, role: initialRole ?? 'view', title: remembered?.title ?? '' },

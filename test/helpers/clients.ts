@@ -64,8 +64,8 @@ export interface RawSocket {
 }
 
 /** A bare socket that records everything it receives: for crafted frames and byte-level checks. */
-export function openRaw(url: string): RawSocket {
-  const ws = new WebSocket(url);
+export function openRaw(url: string, options: { perMessageDeflate?: boolean } = {}): RawSocket {
+  const ws = new WebSocket(url, options);
   const received: Buffer[] = [];
   ws.on('message', (data: Buffer) => received.push(Buffer.from(data)));
   ws.on('error', () => {});

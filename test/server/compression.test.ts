@@ -6,12 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeJson } from '../../server/compressJson';
-import { WebSocket } from 'ws';
 import { createNode, nodesMap } from '../../shared/model/mapDoc';
 import { encodeSyncStep1 } from '../../shared/protocol/frame';
 import { MESSAGE_SYNC, SYNC_STEP2 } from '../../shared/protocol/messages';
-import { openSynced, waitFor, type TestClient } from '../helpers/clients';
-import { startCountingProxy } from '../helpers/countingProxy';
+import { openRaw, openSynced, waitFor, type RawSocket, type TestClient } from '../helpers/clients';
+import { startCountingProxy, type CountingProxy } from '../helpers/countingProxy';
 import { TestServer, type CreatedRoom } from '../helpers/server';
 import { docUrl } from './frames';
 
@@ -119,20 +118,24 @@ describe('a compressed socket', () => {
     server?.removeData();
   });
 
-  /** Opens the map through a counting proxy, asks for the whole map and returns its sync answer and the bytes on the wire. */
+  /** Opens the map through the proxy as a bare socket (offering compression or not) and asks for the whole map. */
+  async function openMap(proxy: CountingProxy, deflate: boolean): Promise<RawSocket> {
+    const socket = openRaw(docUrl(proxy.url.replace('http:', 'ws:') + '/yjs', room.room, room.tokens.view), { perMessageDeflate: deflate });
+    await socket.opened;
+    socket.send(encodeSyncStep1(new Uint8Array([0])));
+    await waitFor(() => socket.received.some(isMapAnswer), 'the map arrived');
+    return socket;
+  }
+  const isMapAnswer = (m: Buffer) => m[0] === MESSAGE_SYNC && m[1] === SYNC_STEP2 && m.length > 10_000;
+
+  /** The map's sync answer and the bytes on the wire until it arrived, through a counting proxy. */
   async function firstSync(deflate: boolean): Promise<{ extensions: string; answer: Buffer; wireBytes: number }> {
     const proxy = await startCountingProxy(server.port);
     try {
-      const ws = new WebSocket(docUrl(proxy.url.replace('http:', 'ws:') + '/yjs', room.room, room.tokens.view), { perMessageDeflate: deflate });
-      const messages: Buffer[] = [];
-      ws.on('message', (data: Buffer) => messages.push(Buffer.from(data)));
-      await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
-      ws.send(encodeSyncStep1(new Uint8Array([0])));
-      const isAnswer = (m: Buffer) => m[0] === MESSAGE_SYNC && m[1] === SYNC_STEP2 && m.length > 10_000;
-      await waitFor(() => messages.some(isAnswer), 'the whole map arrived');
+      const socket = await openMap(proxy, deflate);
       const wireBytes = proxy.bytesDown();
-      ws.close();
-      return { extensions: ws.extensions, answer: messages.find(isAnswer)!, wireBytes };
+      socket.ws.close();
+      return { extensions: socket.ws.extensions, answer: socket.received.find(isMapAnswer)!, wireBytes };
     } finally {
       await proxy.close();
     }
@@ -154,12 +157,8 @@ describe('a compressed socket', () => {
     const editor = await openSynced(server.wsUrl, room.room, room.tokens.edit);
     clients.push(editor);
     try {
-      const ws = new WebSocket(docUrl(proxy.url.replace('http:', 'ws:') + '/yjs', room.room, room.tokens.view), { perMessageDeflate: true });
-      const messages: Buffer[] = [];
-      ws.on('message', (data: Buffer) => messages.push(Buffer.from(data)));
-      await new Promise<void>((resolve, reject) => ws.once('open', () => resolve()).once('error', reject));
-      ws.send(encodeSyncStep1(new Uint8Array([0])));
-      await waitFor(() => messages.some((m) => m[0] === MESSAGE_SYNC && m[1] === SYNC_STEP2), 'the map arrived');
+      const socket = await openMap(proxy, true);
+      const messages = socket.received;
       const before = proxy.bytesDown();
       const seen = messages.length;
       // A pasted block of cards: one large update, relayed as one frame.
@@ -169,9 +168,9 @@ describe('a compressed socket', () => {
       const isRelay = (m: Buffer) => m[0] === MESSAGE_SYNC && m.length > 5_000;
       await waitFor(() => messages.slice(seen).some(isRelay), 'the edit was relayed');
       const relayed = messages.slice(seen).find(isRelay)!;
-      expect(ws.extensions).toContain('permessage-deflate');
+      expect(socket.ws.extensions).toContain('permessage-deflate');
       expect(proxy.bytesDown() - before).toBeGreaterThanOrEqual(relayed.length);
-      ws.close();
+      socket.ws.close();
     } finally {
       await proxy.close();
     }

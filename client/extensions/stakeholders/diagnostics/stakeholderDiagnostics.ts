@@ -12,15 +12,14 @@ export function toDiagnostic(p: Problem): Diagnostic {
   };
 }
 
-// The checks (and their messages in two languages) load with the first run, after the map is drawn: a phone opening
-// a view link needs the cards first, the problem markers a moment later.
-let checks: Promise<typeof import('../../../../shared/stakeholders/diagnostics/index')> | null = null;
-
-/** The domain's diagnose() as a diagnostic provider; the host reruns it (debounced) after every change. */
+/**
+ * The domain's diagnose() as a diagnostic provider; the host reruns it (debounced) after every change. The checks
+ * (and their messages in two languages) load with the first run, after the map is drawn: a phone opening a view link
+ * needs the cards first, the problem markers a moment later.
+ */
 export const stakeholderDiagnostics: DiagnosticProvider = {
   provideDiagnostics: async (map) => {
-    checks ??= import('../../../../shared/stakeholders/diagnostics/index');
-    const { diagnose } = await checks;
+    const { diagnose } = await import('../../../../shared/stakeholders/diagnostics/index');
     return diagnose(map).map(toDiagnostic);
   },
 };
